@@ -1,0 +1,2 @@
+/** Module nestor-config: see docs/ARCHITECTURE.md. */
+package dev.nestor.config;

@@ -1,0 +1,2 @@
+/** Module nestor-control: see docs/ARCHITECTURE.md. */
+package dev.nestor.control;

@@ -1,0 +1,2 @@
+/** Module nestor-json: see docs/ARCHITECTURE.md. */
+package dev.nestor.json;

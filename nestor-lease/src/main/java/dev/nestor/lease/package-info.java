@@ -1,0 +1,2 @@
+/** Module nestor-lease: see docs/ARCHITECTURE.md. */
+package dev.nestor.lease;

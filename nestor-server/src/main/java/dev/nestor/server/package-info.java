@@ -1,0 +1,2 @@
+/** Module nestor-server: see docs/ARCHITECTURE.md. */
+package dev.nestor.server;

@@ -1,0 +1,2 @@
+/** Module nestor-tools: see docs/ARCHITECTURE.md. */
+package dev.nestor.tools;

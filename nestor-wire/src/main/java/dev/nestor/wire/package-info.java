@@ -1,0 +1,2 @@
+/** Module nestor-wire: see docs/ARCHITECTURE.md. */
+package dev.nestor.wire;
