@@ -459,6 +459,8 @@ final class CommonParser {
                             + (name == null ? "" : name) + "' having code '" + code + "' does not exist");
                 }
                 payload = OptionDataEncoder.encodeUndefined(data);
+            } else if (csv) {
+                payload = OptionDataEncoder.encode(def, withoutBinaryBlanks(def, data), true);
             } else {
                 payload = OptionDataEncoder.encode(def, data, csv);
             }
@@ -472,6 +474,32 @@ final class CommonParser {
         }
         return new OptionData(space, code, def != null ? def.name() : (name == null ? "" : name), payload,
                 o.bool("always-send", false), csv, data, o.userContext());
+    }
+
+    /**
+     * Kea reads a CSV binary value as hex digits and skips blanks ({@code "1A BB AD"} is valid, as in Kea's
+     * all-options.json, while nestor-wire's encoder wants no blanks): remove blanks from the binary value, which is
+     * the whole data for a binary option or the text after the last record field's comma for a record ending in binary.
+     */
+    static String withoutBinaryBlanks(OptionDefinition def, String data) {
+        if (def.array()) return data;
+        if (def.type() == OptionDataType.BINARY) return data.replaceAll("\\s+", "");
+        List<OptionDataType> fields = def.recordTypes();
+        if (def.type() != OptionDataType.RECORD || fields.isEmpty()
+                || fields.get(fields.size() - 1) != OptionDataType.BINARY) {
+            return data;
+        }
+        int commas = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == ',' && ++commas == fields.size() - 1) {
+                String rest = data.substring(i + 1).strip();
+                return data.substring(0, i + 1) + rest.replaceAll("\\s+", "");
+            }
+        }
+        return data;
     }
 
     /** {@code own} followed by every option of {@code inherited} whose space and code {@code own} does not set. */
