@@ -25,13 +25,21 @@ final class Lease4Table {
     static final int SHARD_BITS = 6;
 
     private final Shard[] shards = new Shard[1 << SHARD_BITS];
-    private final IdentifierIndex byHardwareAddress = new IdentifierIndex();
-    private final IdentifierIndex byClientId = new IdentifierIndex();
+    private final IdentifierIndex byHardwareAddress;
+    private final IdentifierIndex byClientId;
 
     Lease4Table() {
+        this(0);
+    }
+
+    /** A table sized for about {@code expectedLeases} (saves regrowing while a big file loads). */
+    Lease4Table(long expectedLeases) {
+        int perShard = (int) Math.min(1 << 26, expectedLeases / shards.length + expectedLeases / shards.length / 8);
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard();
+            shards[i] = new Shard(perShard);
         }
+        byHardwareAddress = new IdentifierIndex(perShard);
+        byClientId = new IdentifierIndex(perShard);
     }
 
     private static int mix(int address) {
@@ -95,44 +103,130 @@ final class Lease4Table {
     Lease4 put(Lease4 lease) {
         Shard shard = shard(lease.address());
         Lease4 previous = shard.get(lease.address());
-        byte[] hw = lease.hardwareAddress().unsafeBytes();
-        byte[] cid = lease.clientId().unsafeBytes();
-        if (previous == null || !previous.hardwareAddress().equals(lease.hardwareAddress())) {
-            if (hw.length > 0) {
-                byHardwareAddress.add(IdentifierIndex.hash(hw, 0, hw.length), lease.address());
-            }
-            if (previous != null) {
-                unindex(byHardwareAddress, previous.hardwareAddress(), previous.address());
-            }
-        }
-        if (previous == null || !previous.clientId().equals(lease.clientId())) {
-            if (cid.length > 0) {
-                byClientId.add(IdentifierIndex.hash(cid, 0, cid.length), lease.address());
-            }
-            if (previous != null) {
-                unindex(byClientId, previous.clientId(), previous.address());
-            }
-        }
-        shard.put(lease);
+        byte[] host = lease.hostname().isEmpty() ? NO_BYTES : lease.hostname().getBytes(StandardCharsets.UTF_8);
+        byte[] context = lease.userContext().isEmpty() ? NO_BYTES
+                : lease.userContext().getBytes(StandardCharsets.UTF_8);
+        putPacked(shard, lease.address(), lease.cltt(), lease.validLifetime(), lease.subnetId(),
+                flags(lease.state(), lease.fqdnForward(), lease.fqdnReverse()),
+                pack(lease.hardwareType(), lease.hardwareAddress().unsafeBytes(), lease.clientId().unsafeBytes(),
+                        host, context));
         return previous;
     }
 
-    private static void unindex(IdentifierIndex index, Identifier identifier, int address) {
-        byte[] bytes = identifier.unsafeBytes();
-        if (bytes.length > 0) {
-            index.remove(IdentifierIndex.hash(bytes, 0, bytes.length), address);
+    /** Inserts or replaces a decoded file row (no {@link Lease4} built); the caller holds the write lock. */
+    void put(Lease4Csv.Row row) {
+        putPacked(shard(row.address), row.address, row.cltt, row.validLifetime, row.subnetId,
+                flags(row.state, row.fqdnForward, row.fqdnReverse),
+                pack(Lease4.HARDWARE_TYPE_ETHERNET, row.hardwareAddress, row.clientId, row.hostname, row.userContext));
+    }
+
+    private static byte flags(LeaseState state, boolean forward, boolean reverse) {
+        return (byte) (state.code() | (forward ? 4 : 0) | (reverse ? 8 : 0));
+    }
+
+    private void putPacked(Shard shard, int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
+        byte[] old = shard.put(address, cltt, valid, subnet, flags, blob);
+        int hwLength = blob[2] & 0xff;
+        int cidOffset = 4 + hwLength;
+        int cidLength = blob[3 + hwLength] & 0xff;
+        if (old == null) {
+            index(byHardwareAddress, blob, 3, hwLength, address, true);
+            index(byClientId, blob, cidOffset, cidLength, address, true);
+            return;
         }
+        int oldHwLength = old[2] & 0xff;
+        int oldCidOffset = 4 + oldHwLength;
+        int oldCidLength = old[3 + oldHwLength] & 0xff;
+        if (!Arrays.equals(old, 3, 3 + oldHwLength, blob, 3, 3 + hwLength)) {
+            index(byHardwareAddress, blob, 3, hwLength, address, true);
+            index(byHardwareAddress, old, 3, oldHwLength, address, false);
+        }
+        if (!Arrays.equals(old, oldCidOffset, oldCidOffset + oldCidLength, blob, cidOffset, cidOffset + cidLength)) {
+            index(byClientId, blob, cidOffset, cidLength, address, true);
+            index(byClientId, old, oldCidOffset, oldCidLength, address, false);
+        }
+    }
+
+    private static void index(IdentifierIndex index, byte[] bytes, int offset, int length, int address, boolean add) {
+        if (length == 0) {
+            return;
+        }
+        int hash = IdentifierIndex.hash(bytes, offset, length);
+        if (add) {
+            index.add(hash, address);
+        } else {
+            index.remove(hash, address);
+        }
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /*
+     * Blob layout: hardware type (2 bytes), hardware address length (1) and bytes, client id length (1) and
+     * bytes, host name length (varint) and UTF-8 bytes, user context length (varint) and UTF-8 bytes.
+     */
+    private static byte[] pack(int hardwareType, byte[] hw, byte[] cid, byte[] host, byte[] context) {
+        byte[] blob = new byte[2 + 1 + hw.length + 1 + cid.length + varintLength(host.length) + host.length
+                + varintLength(context.length) + context.length];
+        int p = 0;
+        blob[p++] = (byte) (hardwareType >>> 8);
+        blob[p++] = (byte) hardwareType;
+        blob[p++] = (byte) hw.length;
+        System.arraycopy(hw, 0, blob, p, hw.length);
+        p += hw.length;
+        blob[p++] = (byte) cid.length;
+        System.arraycopy(cid, 0, blob, p, cid.length);
+        p += cid.length;
+        p = writeVarint(blob, p, host.length);
+        System.arraycopy(host, 0, blob, p, host.length);
+        p += host.length;
+        p = writeVarint(blob, p, context.length);
+        System.arraycopy(context, 0, blob, p, context.length);
+        return blob;
+    }
+
+    private static int varintLength(int value) {
+        int length = 1;
+        while ((value >>>= 7) != 0) {
+            length++;
+        }
+        return length;
+    }
+
+    private static int writeVarint(byte[] out, int p, int value) {
+        while ((value & ~0x7f) != 0) {
+            out[p++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out[p++] = (byte) value;
+        return p;
     }
 
     /** Removes; returns the removed lease or null. The caller holds the shard's write lock. */
     Lease4 remove(int address) {
         Shard shard = shard(address);
-        Lease4 previous = shard.remove(address);
-        if (previous != null) {
-            unindex(byHardwareAddress, previous.hardwareAddress(), address);
-            unindex(byClientId, previous.clientId(), address);
+        int slot = shard.slotOf(address);
+        if (slot < 0) {
+            return null;
         }
+        Lease4 previous = shard.materialize(slot);
+        removeSlot(shard, address);
         return previous;
+    }
+
+    /** Removes without building the removed lease (file loading); the caller holds the write lock. */
+    void discard(int address) {
+        Shard shard = shard(address);
+        if (shard.slotOf(address) >= 0) {
+            removeSlot(shard, address);
+        }
+    }
+
+    private void removeSlot(Shard shard, int address) {
+        byte[] old = shard.remove(address);
+        int hwLength = old[2] & 0xff;
+        index(byHardwareAddress, old, 3, hwLength, address, false);
+        index(byClientId, old, 4 + hwLength, old[3 + hwLength] & 0xff, address, false);
     }
 
     /** Puts {@code lease} back, or removes the address when {@code lease} is null; takes the write lock. */
@@ -283,8 +377,10 @@ final class Lease4Table {
      */
     List<Lease4> expired(long now, int max, boolean reclaimedOnly) {
         int bound = max <= 0 ? Integer.MAX_VALUE : max;
-        // max-heap on expire so the newest of the kept ones is dropped first; entries are {expire, address}
-        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> Long.compare(b[0], a[0]));
+        // max-heap on (expire, address) so the latest of the kept ones is dropped first; entries {expire, address}
+        java.util.Comparator<long[]> order = (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : Integer.compareUnsigned((int) a[1], (int) b[1]);
+        PriorityQueue<long[]> heap = new PriorityQueue<>(order.reversed());
         int reclaimed = LeaseState.EXPIRED_RECLAIMED.code();
         for (Shard shard : shards) {
             shard.lock.readLock().lock();
@@ -305,11 +401,12 @@ final class Lease4Table {
                     if (expire >= now) {
                         continue;
                     }
+                    long[] entry = {expire, shard.addresses[slot]};
                     if (heap.size() < bound) {
-                        heap.add(new long[] {expire, shard.addresses[slot]});
-                    } else if (expire < heap.peek()[0]) {
+                        heap.add(entry);
+                    } else if (order.compare(entry, heap.peek()) < 0) {
                         heap.poll();
-                        heap.add(new long[] {expire, shard.addresses[slot]});
+                        heap.add(entry);
                     }
                 }
             } finally {
@@ -317,8 +414,7 @@ final class Lease4Table {
             }
         }
         long[][] entries = heap.toArray(new long[0][]);
-        Arrays.sort(entries, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : Integer.compareUnsigned((int) a[1], (int) b[1]));
+        Arrays.sort(entries, order);
         List<Lease4> found = new ArrayList<>(entries.length);
         for (long[] entry : entries) {
             Lease4 lease = get((int) entry[1]);
@@ -394,19 +490,25 @@ final class Lease4Table {
         int highWater;
         int size;
 
-        Shard() {
-            reset();
+        Shard(int expected) {
+            reset(expected);
         }
 
         void reset() {
-            keys = new int[16];
-            slotsPlusOne = new int[16];
-            addresses = new int[8];
-            cltts = new long[8];
-            valids = new int[8];
-            subnets = new int[8];
-            flags = new byte[8];
-            blobs = new byte[8][];
+            reset(0);
+        }
+
+        void reset(int expected) {
+            int slots = Math.max(8, expected);
+            int mapSize = Integer.highestOneBit(Math.max(16, slots * 3 / 2)) * 2;
+            keys = new int[mapSize];
+            slotsPlusOne = new int[mapSize];
+            addresses = new int[slots];
+            cltts = new long[slots];
+            valids = new int[slots];
+            subnets = new int[slots];
+            flags = new byte[slots];
+            blobs = new byte[slots][];
             freeSlots = new int[8];
             freeCount = 0;
             highWater = 0;
@@ -435,12 +537,14 @@ final class Lease4Table {
             return i < 0 ? null : materialize(slotsPlusOne[i] - 1);
         }
 
-        void put(Lease4 lease) {
-            int address = lease.address();
+        /** Stores the columns of {@code address}; returns the blob it replaced, or null for a new lease. */
+        byte[] put(int address, long cltt, long valid, long subnet, byte flag, byte[] blob) {
             int i = index(address);
             int slot;
+            byte[] old = null;
             if (i >= 0) {
                 slot = slotsPlusOne[i] - 1;
+                old = blobs[slot];
             } else {
                 if ((size + 1) * 3 > keys.length * 2) {
                     growMap();
@@ -452,20 +556,24 @@ final class Lease4Table {
                 size++;
             }
             addresses[slot] = address;
-            cltts[slot] = lease.cltt();
-            valids[slot] = (int) lease.validLifetime();
-            subnets[slot] = (int) lease.subnetId();
-            flags[slot] = (byte) (lease.state().code() | (lease.fqdnForward() ? 4 : 0) | (lease.fqdnReverse() ? 8 : 0));
-            blobs[slot] = pack(lease);
+            cltts[slot] = cltt;
+            valids[slot] = (int) valid;
+            subnets[slot] = (int) subnet;
+            flags[slot] = flag;
+            blobs[slot] = blob;
+            return old;
         }
 
-        Lease4 remove(int address) {
+        int slotOf(int address) {
             int i = index(address);
-            if (i < 0) {
-                return null;
-            }
+            return i < 0 ? -1 : slotsPlusOne[i] - 1;
+        }
+
+        /** Frees the slot of {@code address} (which must exist) and returns its blob. */
+        byte[] remove(int address) {
+            int i = index(address);
             int slot = slotsPlusOne[i] - 1;
-            Lease4 previous = materialize(slot);
+            byte[] previous = blobs[slot];
             blobs[slot] = null;
             if (freeCount == freeSlots.length) {
                 freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
@@ -526,54 +634,6 @@ final class Lease4Table {
                 blobs = Arrays.copyOf(blobs, capacity);
             }
             return highWater++;
-        }
-
-        /*
-         * Blob layout: hardware type (2 bytes), hardware address length (1) and bytes, client id length (1) and
-         * bytes, host name length (varint) and UTF-8 bytes, user context length (varint) and UTF-8 bytes.
-         */
-        private static byte[] pack(Lease4 lease) {
-            byte[] hw = lease.hardwareAddress().unsafeBytes();
-            byte[] cid = lease.clientId().unsafeBytes();
-            byte[] host = lease.hostname().isEmpty() ? EMPTY : lease.hostname().getBytes(StandardCharsets.UTF_8);
-            byte[] context = lease.userContext().isEmpty() ? EMPTY
-                    : lease.userContext().getBytes(StandardCharsets.UTF_8);
-            byte[] blob = new byte[2 + 1 + hw.length + 1 + cid.length + varintLength(host.length) + host.length
-                    + varintLength(context.length) + context.length];
-            int p = 0;
-            blob[p++] = (byte) (lease.hardwareType() >>> 8);
-            blob[p++] = (byte) lease.hardwareType();
-            blob[p++] = (byte) hw.length;
-            System.arraycopy(hw, 0, blob, p, hw.length);
-            p += hw.length;
-            blob[p++] = (byte) cid.length;
-            System.arraycopy(cid, 0, blob, p, cid.length);
-            p += cid.length;
-            p = writeVarint(blob, p, host.length);
-            System.arraycopy(host, 0, blob, p, host.length);
-            p += host.length;
-            p = writeVarint(blob, p, context.length);
-            System.arraycopy(context, 0, blob, p, context.length);
-            return blob;
-        }
-
-        private static final byte[] EMPTY = new byte[0];
-
-        private static int varintLength(int value) {
-            int length = 1;
-            while ((value >>>= 7) != 0) {
-                length++;
-            }
-            return length;
-        }
-
-        private static int writeVarint(byte[] out, int p, int value) {
-            while ((value & ~0x7f) != 0) {
-                out[p++] = (byte) ((value & 0x7f) | 0x80);
-                value >>>= 7;
-            }
-            out[p++] = (byte) value;
-            return p;
         }
 
         Lease4 materialize(int slot) {

@@ -65,8 +65,8 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      */
     public static MemfileLeaseStore4 open(MemfileSettings settings, Clock clock) throws LeaseStoreException {
         long start = System.nanoTime();
-        Lease4Table table = new Lease4Table();
         if (!settings.persist()) {
+            Lease4Table table = new Lease4Table();
             LOG.warn("DHCPSRV_MEMFILE_NO_STORAGE running in non-persistent mode, leases will be lost after restart");
             return new MemfileLeaseStore4(settings, clock, table, null, null,
                     new LoadSummary(List.of(), 0, 0, 0, 0, System.nanoTime() - start));
@@ -78,12 +78,12 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
                     + " progress (process " + cleaner.get() + ", " + files.pid + ")");
         }
         List<Path> loaded = new ArrayList<>(files.loadOrder());
+        Lease4Table table = new Lease4Table(expectedLeases(loaded, files.current));
         long rows = 0;
         long errors = 0;
         int torn = 0;
         boolean upgrade = false;
-        LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                apply(table, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
+        LeaseFileLoader.RowSink sink = rowSink(table);
         for (Path file : loaded) {
             LeaseFileLoader.Result result = LeaseFileLoader.load(file, CsvSchema.V4, settings.maxRowErrors(), sink);
             rows += result.rows();
@@ -121,12 +121,36 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         return store;
     }
 
-    private static void apply(Lease4Table table, Lease4 lease) {
-        if (lease.validLifetime() == 0) {
-            table.remove(lease.address());
-        } else {
-            table.put(lease);
+    /** A guess of the lease count from the file sizes (a Kea row is about 60 to 120 bytes). */
+    static long expectedLeases(List<Path> loaded, Path current) {
+        long bytes = 0;
+        for (Path file : loaded) {
+            bytes = Math.max(bytes, sizeOf(file));
         }
+        bytes = Math.max(bytes, sizeOf(current));
+        // capped so a file that is mostly history of few leases does not reserve much unused memory
+        return Math.min(bytes / 90, 4_000_000);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException error) {
+            return 0;
+        }
+    }
+
+    /** Applies each row to {@code table}: last row wins, valid lifetime 0 deletes. Single-threaded load only. */
+    private static LeaseFileLoader.RowSink rowSink(Lease4Table table) {
+        Lease4Csv.Row row = new Lease4Csv.Row();
+        return (bytes, from, to, headerColumns, bounds) -> {
+            Lease4Csv.decode(bytes, from, to, headerColumns, bounds, row);
+            if (row.validLifetime == 0) {
+                table.discard(row.address);
+            } else {
+                table.put(row);
+            }
+        };
     }
 
     private void scheduleCleanup(boolean now) {
@@ -185,8 +209,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
                 files.writePid();
                 if (!Files.exists(files.completed)) {
                     Lease4Table scratch = new Lease4Table();
-                    LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                            apply(scratch, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
+                    LeaseFileLoader.RowSink sink = rowSink(scratch);
                     for (Path file : List.of(files.previous, files.input)) {
                         if (Files.exists(file)) {
                             LeaseFileLoader.load(file, CsvSchema.V4, CLEANUP_MAX_ROW_ERRORS, sink);
