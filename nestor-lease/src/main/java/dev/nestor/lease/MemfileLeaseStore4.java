@@ -1,0 +1,476 @@
+package dev.nestor.lease;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DHCPv4 memfile lease store: leases in a compact in-memory table ({@link Lease4Table}), every change appended to
+ * a lease file in Kea 2.2's {@code kea-leases4.csv} format, readable by stock Kea and able to read Kea's.
+ *
+ * <p>Opening loads {@code .completed} (or {@code .2} then {@code .1}) and then the current file, last row winning, a
+ * row with valid lifetime 0 deleting. Writes go through {@link LeaseFileWriter} (group commit, see
+ * {@link Durability}). Every {@code lfc-interval} seconds a background thread runs lease file cleanup as kea-lfc
+ * would, producing the same file names, while writers continue into the fresh current file.
+ */
+public final class MemfileLeaseStore4 implements LeaseStore4 {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemfileLeaseStore4.class);
+    /** kea-lfc gives up on a file after this many bad rows. */
+    private static final long CLEANUP_MAX_ROW_ERRORS = 100;
+
+    private final MemfileSettings settings;
+    private final Clock clock;
+    private final Lease4Table table;
+    private final LeaseFiles files;
+    private final LeaseFileWriter writer;
+    private final LoadSummary loadSummary;
+    private final ScheduledExecutorService cleanupTimer;
+    private final Lock cleanupLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private MemfileLeaseStore4(MemfileSettings settings, Clock clock, Lease4Table table, LeaseFiles files,
+                               LeaseFileWriter writer, LoadSummary loadSummary) {
+        this.settings = settings;
+        this.clock = clock;
+        this.table = table;
+        this.files = files;
+        this.writer = writer;
+        this.loadSummary = loadSummary;
+        this.cleanupTimer = settings.persist()
+                ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
+                        .name("nestor-lease-lfc4").factory())
+                : null;
+    }
+
+    /**
+     * Opens the store: loads the lease files (when persisting), opens the current file for appending and schedules
+     * lease file cleanup.
+     *
+     * @throws LeaseStoreException when a file cannot be read or written, a header is not Kea's, a file has more
+     *                             than {@code max-row-errors} bad rows, or a kea-lfc is running on these files
+     */
+    public static MemfileLeaseStore4 open(MemfileSettings settings, Clock clock) throws LeaseStoreException {
+        long start = System.nanoTime();
+        Lease4Table table = new Lease4Table();
+        if (!settings.persist()) {
+            LOG.warn("DHCPSRV_MEMFILE_NO_STORAGE running in non-persistent mode, leases will be lost after restart");
+            return new MemfileLeaseStore4(settings, clock, table, null, null,
+                    new LoadSummary(List.of(), 0, 0, 0, 0, System.nanoTime() - start));
+        }
+        LeaseFiles files = new LeaseFiles(settings.path());
+        Optional<Long> cleaner = files.runningCleanup();
+        if (cleaner.isPresent()) {
+            throw new LeaseStoreException("unable to load leases from files while the lease file cleanup is in"
+                    + " progress (process " + cleaner.get() + ", " + files.pid + ")");
+        }
+        List<Path> loaded = new ArrayList<>(files.loadOrder());
+        long rows = 0;
+        long errors = 0;
+        int torn = 0;
+        boolean upgrade = false;
+        LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
+                apply(table, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
+        for (Path file : loaded) {
+            LeaseFileLoader.Result result = LeaseFileLoader.load(file, CsvSchema.V4, settings.maxRowErrors(), sink);
+            rows += result.rows();
+            errors += result.errors();
+            torn += result.tornLastLine() ? 1 : 0;
+            upgrade |= result.upgraded();
+        }
+        long keepLength = -1;
+        boolean needsNewline = false;
+        if (Files.exists(files.current)) {
+            LeaseFileLoader.Result result =
+                    LeaseFileLoader.load(files.current, CsvSchema.V4, settings.maxRowErrors(), sink);
+            loaded.add(files.current);
+            rows += result.rows();
+            errors += result.errors();
+            torn += result.tornLastLine() ? 1 : 0;
+            upgrade |= result.upgraded();
+            keepLength = result.keepLength();
+            needsNewline = result.needsNewline();
+        }
+        LeaseFileWriter writer;
+        try {
+            writer = new LeaseFileWriter(files.current, CsvSchema.V4.headerLine, settings.durability(), keepLength,
+                    needsNewline);
+        } catch (IOException error) {
+            throw new LeaseStoreException("cannot open lease file " + files.current + " for writing: "
+                    + error.getMessage(), error);
+        }
+        LoadSummary summary = new LoadSummary(List.copyOf(loaded), rows, errors, torn, table.size(),
+                System.nanoTime() - start);
+        LOG.info("DHCPSRV_MEMFILE_LEASES_LOADED {} leases from {} rows in {} ({} bad rows, {} torn last lines)",
+                summary.leases(), rows, loaded, errors, torn);
+        MemfileLeaseStore4 store = new MemfileLeaseStore4(settings, clock, table, files, writer, summary);
+        store.scheduleCleanup(upgrade);
+        return store;
+    }
+
+    private static void apply(Lease4Table table, Lease4 lease) {
+        if (lease.validLifetime() == 0) {
+            table.remove(lease.address());
+        } else {
+            table.put(lease);
+        }
+    }
+
+    private void scheduleCleanup(boolean now) {
+        if (now) {
+            LOG.info("DHCPSRV_MEMFILE_NEEDS_UPGRADING lease file converted by a cleanup now");
+            cleanupTimer.execute(this::cleanupQuietly);
+        }
+        if (settings.lfcIntervalSeconds() > 0) {
+            cleanupTimer.scheduleWithFixedDelay(this::cleanupQuietly, settings.lfcIntervalSeconds(),
+                    settings.lfcIntervalSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void cleanupQuietly() {
+        try {
+            runLeaseFileCleanup();
+        } catch (LeaseStoreException | RuntimeException error) {
+            LOG.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAILED lease file cleanup failed: {}", error.toString());
+        }
+    }
+
+    /** What opening read. */
+    public LoadSummary loadSummary() {
+        return loadSummary;
+    }
+
+    /** The settings this store was opened with. */
+    public MemfileSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs one lease file cleanup now, on the calling thread (the timer calls this on its own thread): rotates the
+     * current file to {@code .1} unless an earlier cleanup is unfinished, writes the surviving leases of {@code .2}
+     * and {@code .1} to {@code .output}, renames it {@code .completed}, then to {@code .2}. Writers are blocked only
+     * for the rename of the current file.
+     *
+     * @throws LeaseStoreException when a step fails (the files stay in a state the next load or cleanup recovers)
+     */
+    public CleanupSummary runLeaseFileCleanup() throws LeaseStoreException {
+        if (!settings.persist()) {
+            Instant now = clock.instant();
+            return new CleanupSummary(now, now, false, 0);
+        }
+        ensureOpen();
+        cleanupLock.lock();
+        try {
+            Instant started = clock.instant();
+            LOG.info("DHCPSRV_MEMFILE_LFC_START starting lease file cleanup of {}", files.current);
+            boolean rotate = !files.cleanupUnfinished();
+            if (rotate) {
+                writer.rotate(files.input);
+            }
+            long leases = 0;
+            try {
+                files.writePid();
+                if (!Files.exists(files.completed)) {
+                    Lease4Table scratch = new Lease4Table();
+                    LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
+                            apply(scratch, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
+                    for (Path file : List.of(files.previous, files.input)) {
+                        if (Files.exists(file)) {
+                            LeaseFileLoader.load(file, CsvSchema.V4, CLEANUP_MAX_ROW_ERRORS, sink);
+                        }
+                    }
+                    int[] addresses = scratch.sortedAddresses();
+                    leases = addresses.length;
+                    files.writeCompleted(CsvSchema.V4.headerLine, out -> {
+                        StringBuilder row = new StringBuilder(128);
+                        for (int address : addresses) {
+                            row.setLength(0);
+                            Lease4Csv.append(row, scratch.getLocked(address), false);
+                            out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+                        }
+                    });
+                }
+                files.promoteCompleted();
+            } catch (IOException error) {
+                throw new LeaseStoreException("lease file cleanup of " + files.current + " failed: "
+                        + error.getMessage(), error);
+            } finally {
+                try {
+                    files.removePid();
+                } catch (IOException error) {
+                    LOG.warn("cannot remove {}: {}", files.pid, error.toString());
+                }
+            }
+            Instant finished = clock.instant();
+            LOG.info("DHCPSRV_MEMFILE_LFC_COMPLETE lease file cleanup of {} wrote {} leases", files.current, leases);
+            return new CleanupSummary(started, finished, rotate, leases);
+        } finally {
+            cleanupLock.unlock();
+        }
+    }
+
+    private void ensureOpen() throws LeaseStoreException {
+        if (closed) {
+            throw new LeaseStoreException("lease store is closed");
+        }
+    }
+
+    private static void checkStorable(Lease4 lease) throws LeaseStoreException {
+        if (lease.hardwareAddress().isEmpty() && lease.clientId().isEmpty()
+                && lease.state() != LeaseState.DECLINED) {
+            throw new LeaseStoreException("lease " + lease.addressText()
+                    + " has neither a hardware address nor a client identifier and is not declined");
+        }
+        if (lease.hardwareAddress().length() > Lease4Csv.MAX_HARDWARE_ADDRESS_LENGTH) {
+            throw new LeaseStoreException("lease " + lease.addressText() + " has a hardware address longer than "
+                    + Lease4Csv.MAX_HARDWARE_ADDRESS_LENGTH + " bytes");
+        }
+        if (lease.clientId().length() > 128) {
+            throw new LeaseStoreException("lease " + lease.addressText()
+                    + " has a client identifier longer than 128 bytes");
+        }
+        if (lease.validLifetime() == 0) {
+            throw new LeaseStoreException("lease " + lease.addressText()
+                    + " has valid lifetime 0, which the lease file reads as a deletion");
+        }
+    }
+
+    /** Queues the row under the caller's lock; null when not persisting. */
+    private LeaseFileWriter.Pending queue(byte[] row, int address, Lease4 previous) throws LeaseStoreException {
+        if (writer == null) {
+            return null;
+        }
+        return writer.enqueue(row, () -> table.restore(address, previous));
+    }
+
+    private void awaitStored(LeaseFileWriter.Pending pending) throws LeaseStoreException {
+        if (pending != null) {
+            writer.await(pending);
+        }
+    }
+
+    @Override
+    public boolean add(Lease4 lease) throws LeaseStoreException {
+        ensureOpen();
+        checkStorable(lease);
+        int address = lease.address();
+        Lock lock = table.lockFor(address).writeLock();
+        LeaseFileWriter.Pending pending;
+        lock.lock();
+        try {
+            if (table.containsLocked(address)) {
+                return false;
+            }
+            table.put(lease);
+            try {
+                pending = queue(Lease4Csv.encode(lease, false), address, null);
+            } catch (LeaseStoreException error) {
+                table.remove(address);
+                throw error;
+            }
+        } finally {
+            lock.unlock();
+        }
+        awaitStored(pending);
+        return true;
+    }
+
+    @Override
+    public boolean update(Lease4 lease) throws LeaseStoreException {
+        ensureOpen();
+        checkStorable(lease);
+        int address = lease.address();
+        Lock lock = table.lockFor(address).writeLock();
+        LeaseFileWriter.Pending pending;
+        lock.lock();
+        try {
+            Lease4 previous = table.getLocked(address);
+            if (previous == null) {
+                return false;
+            }
+            table.put(lease);
+            try {
+                pending = queue(Lease4Csv.encode(lease, false), address, previous);
+            } catch (LeaseStoreException error) {
+                table.put(previous);
+                throw error;
+            }
+        } finally {
+            lock.unlock();
+        }
+        awaitStored(pending);
+        return true;
+    }
+
+    @Override
+    public Optional<Lease4> delete(int address) throws LeaseStoreException {
+        ensureOpen();
+        Lock lock = table.lockFor(address).writeLock();
+        LeaseFileWriter.Pending pending;
+        Lease4 previous;
+        lock.lock();
+        try {
+            previous = table.getLocked(address);
+            if (previous == null) {
+                return Optional.empty();
+            }
+            pending = queueDelete(previous);
+        } finally {
+            lock.unlock();
+        }
+        awaitStored(pending);
+        return Optional.of(previous);
+    }
+
+    /** Removes {@code previous} and queues its delete row; the caller holds the shard's write lock. */
+    private LeaseFileWriter.Pending queueDelete(Lease4 previous) throws LeaseStoreException {
+        table.remove(previous.address());
+        try {
+            return queue(Lease4Csv.encode(previous, true), previous.address(), previous);
+        } catch (LeaseStoreException error) {
+            table.put(previous);
+            throw error;
+        }
+    }
+
+    /** Deletes the given leases (if still unchanged), waiting for all rows together. */
+    private int deleteAll(List<Lease4> leases) throws LeaseStoreException {
+        ensureOpen();
+        List<LeaseFileWriter.Pending> pendings = new ArrayList<>(leases.size());
+        LeaseStoreException failure = null;
+        for (Lease4 lease : leases) {
+            Lock lock = table.lockFor(lease.address()).writeLock();
+            lock.lock();
+            try {
+                Lease4 current = table.getLocked(lease.address());
+                if (current != null && current.equals(lease)) {
+                    pendings.add(queueDelete(current));
+                }
+            } catch (LeaseStoreException error) {
+                failure = error;
+                break;
+            } finally {
+                lock.unlock();
+            }
+        }
+        int deleted = 0;
+        for (LeaseFileWriter.Pending pending : pendings) {
+            try {
+                awaitStored(pending);
+                deleted++;
+            } catch (LeaseStoreException error) {
+                failure = error;
+            }
+        }
+        if (failure != null) {
+            throw new LeaseStoreException(deleted + " of " + leases.size() + " leases deleted, then: "
+                    + failure.getMessage(), failure);
+        }
+        return deleted;
+    }
+
+    @Override
+    public int deleteExpiredReclaimed(long nowSeconds, long olderThanSeconds) throws LeaseStoreException {
+        return deleteAll(table.expired(nowSeconds - olderThanSeconds, 0, true));
+    }
+
+    @Override
+    public int wipeSubnet(long subnetId) throws LeaseStoreException {
+        return deleteAll(table.collectSubnet(subnetId));
+    }
+
+    @Override
+    public int wipeAll() throws LeaseStoreException {
+        return deleteAll(table.collect(lease -> true));
+    }
+
+    @Override
+    public Optional<Lease4> get(int address) {
+        return Optional.ofNullable(table.get(address));
+    }
+
+    @Override
+    public List<Lease4> getByHardwareAddress(Identifier hardwareAddress) {
+        return table.findByHardwareAddress(hardwareAddress);
+    }
+
+    @Override
+    public Optional<Lease4> getByHardwareAddress(Identifier hardwareAddress, long subnetId) {
+        return table.findByHardwareAddress(hardwareAddress).stream().filter(l -> l.subnetId() == subnetId)
+                .findFirst();
+    }
+
+    @Override
+    public List<Lease4> getByClientId(Identifier clientId) {
+        return table.findByClientId(clientId);
+    }
+
+    @Override
+    public Optional<Lease4> getByClientId(Identifier clientId, long subnetId) {
+        return table.findByClientId(clientId).stream().filter(l -> l.subnetId() == subnetId).findFirst();
+    }
+
+    @Override
+    public List<Lease4> getByHostname(String hostname) {
+        return table.collect(lease -> !lease.hostname().isEmpty() && lease.hostname().equalsIgnoreCase(hostname));
+    }
+
+    @Override
+    public List<Lease4> getPage(int after, int limit) {
+        return table.page(after, limit);
+    }
+
+    @Override
+    public List<Lease4> getAll() {
+        return table.collect(lease -> true);
+    }
+
+    @Override
+    public List<Lease4> getBySubnet(long subnetId) {
+        return table.collectSubnet(subnetId);
+    }
+
+    @Override
+    public long count() {
+        return table.size();
+    }
+
+    @Override
+    public List<SubnetStateCount> countBySubnetAndState() {
+        return table.countBySubnetAndState();
+    }
+
+    @Override
+    public List<Lease4> getExpired(long nowSeconds, int max) {
+        return table.expired(nowSeconds, max, false);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (cleanupTimer != null) {
+            cleanupTimer.shutdownNow();
+            cleanupLock.lock();
+            cleanupLock.unlock();
+        }
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}
