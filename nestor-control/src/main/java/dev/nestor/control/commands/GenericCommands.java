@@ -42,6 +42,9 @@ public final class GenericCommands {
 
     private static ControlAnswer shutdown(ControlCommand command, IntConsumer shutdown) throws CommandFailure {
         int exitValue = 0;
+        if (command.arguments() != null && !(command.arguments() instanceof JsonObject)) {
+            throw CommandFailure.error("Argument must be a map");
+        }
         if (command.arguments() instanceof JsonObject map && map.has("exit-value")) {
             JsonValue value = map.get("exit-value");
             if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
