@@ -1,0 +1,188 @@
+package dev.nestor.control;
+
+import dev.nestor.control.commands.ConfigCommands;
+import dev.nestor.control.commands.GenericCommands;
+import dev.nestor.control.commands.LeaseCommands4;
+import dev.nestor.control.commands.ServerCommands;
+import dev.nestor.control.commands.ServerIdentity;
+import dev.nestor.control.commands.StatisticCommands;
+import dev.nestor.control.commands.SubnetCatalog4;
+import dev.nestor.control.commands.SubnetCommands;
+import dev.nestor.control.engine.ConfigurationService;
+import dev.nestor.control.engine.DhcpServiceSwitch;
+import dev.nestor.control.engine.LeaseReclamation;
+import dev.nestor.control.engine.ServerStatus;
+import dev.nestor.control.transport.ControlLimits;
+import dev.nestor.control.transport.HttpControlListener;
+import dev.nestor.control.transport.HttpListenerSettings;
+import dev.nestor.control.transport.UnixControlListener;
+import dev.nestor.lease.LeaseStore4;
+import dev.nestor.server.stats.StatisticsRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The control channel of one DHCPv4 server: one {@link CommandRegistry}, Kea's command set
+ * registered from whatever parts the server provides, and any number of listeners (the UNIX socket,
+ * HTTP(S) sockets, HA's dedicated listener with its accept list) all serving the same registry.
+ * Closing it closes every listener.
+ */
+public final class ControlService implements AutoCloseable {
+
+    private final CommandRegistry registry;
+    private final ControlChannel channel;
+    private final Clock clock;
+    private final ServerCommands serverCommands;
+    private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
+
+    private ControlService(CommandRegistry registry, Clock clock, ServerCommands serverCommands) {
+        this.registry = registry;
+        this.channel = new ControlChannel(registry, "dhcp4");
+        this.clock = clock;
+        this.serverCommands = serverCommands;
+    }
+
+    /** The registry, for modules (HA) that add commands. */
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    /** The channel, for in-process callers and custom listeners. */
+    public ControlChannel channel() {
+        return channel;
+    }
+
+    /** The status-get part, for modules (HA) that add to it; null when no server status was given. */
+    public ServerCommands serverCommands() {
+        return serverCommands;
+    }
+
+    /** Opens Kea's UNIX control socket at {@code path}. */
+    public UnixControlListener openUnix(Path path, ControlLimits limits) throws IOException {
+        UnixControlListener listener = UnixControlListener.start(path, limits, channel::handleUnix);
+        listeners.add(listener);
+        return listener;
+    }
+
+    /** Opens an HTTP(S) control socket serving every command. */
+    public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits) throws IOException {
+        return openHttp(settings, limits, null);
+    }
+
+    /**
+     * Opens an HTTP(S) listener that accepts only some commands (HA's dedicated listener and its
+     * {@code restrict-commands}); others get 403.
+     */
+    public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits, Set<String> allowedCommands)
+            throws IOException {
+        Set<String> allowed = allowedCommands == null ? null : Set.copyOf(allowedCommands);
+        HttpControlListener listener = HttpControlListener.start(settings, limits, clock,
+                body -> channel.handleHttp(body, allowed));
+        listeners.add(listener);
+        return listener;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable listener : listeners) {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                // listeners close their own sockets and log; nothing more to do here
+            }
+        }
+        listeners.clear();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the server parts; each command group is registered when its parts are given. */
+    public static final class Builder {
+        private ServerIdentity identity = ServerIdentity.nestor("unknown");
+        private IntConsumer shutdown;
+        private Clock clock = Clock.systemUTC();
+        private LeaseStore4 leaseStore;
+        private Supplier<SubnetCatalog4> subnets;
+        private StatisticsRegistry statistics;
+        private Supplier<ServerStatus> status;
+        private DhcpServiceSwitch serviceSwitch;
+        private LeaseReclamation reclamation;
+        private ConfigurationService configuration;
+
+        public Builder identity(ServerIdentity value) {
+            identity = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Called with the exit value by {@code shutdown}; must stop the server asynchronously. */
+        public Builder shutdown(IntConsumer value) {
+            shutdown = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder leaseStore(LeaseStore4 value) {
+            leaseStore = value;
+            return this;
+        }
+
+        public Builder subnets(Supplier<SubnetCatalog4> value) {
+            subnets = value;
+            return this;
+        }
+
+        public Builder statistics(StatisticsRegistry value) {
+            statistics = value;
+            return this;
+        }
+
+        public Builder engine(Supplier<ServerStatus> statusValue, DhcpServiceSwitch switchValue, LeaseReclamation reclaimValue) {
+            status = statusValue;
+            serviceSwitch = switchValue;
+            reclamation = reclaimValue;
+            return this;
+        }
+
+        public Builder configuration(ConfigurationService value) {
+            configuration = value;
+            return this;
+        }
+
+        /** Registers every command group whose parts were given. */
+        public ControlService build() {
+            CommandRegistry registry = new CommandRegistry();
+            GenericCommands.register(registry, identity, shutdown == null ? value -> { } : shutdown);
+            if (statistics != null) {
+                new StatisticCommands(statistics).register(registry);
+            }
+            if (subnets != null) {
+                new SubnetCommands(subnets).register(registry);
+            }
+            if (leaseStore != null && subnets != null && statistics != null) {
+                new LeaseCommands4(leaseStore, subnets, statistics, clock).register(registry);
+            }
+            ServerCommands server = null;
+            if (status != null && serviceSwitch != null && reclamation != null) {
+                server = new ServerCommands(status, serviceSwitch, reclamation);
+                server.register(registry);
+            }
+            if (configuration != null) {
+                new ConfigCommands(configuration).register(registry);
+            }
+            return new ControlService(registry, clock, server);
+        }
+    }
+}
