@@ -224,7 +224,6 @@ final class PerfEngine implements AutoCloseable {
 
     private String runBasic() throws IOException {
         long lastReport = startNanos;
-        long limit = options.requestLimit(0);
         while (true) {
             long now = System.nanoTime();
             String reason = exitReason(now);
@@ -238,7 +237,7 @@ final class PerfEngine implements AutoCloseable {
             long due;
             if (options.rate() > 0) {
                 long expected = (now - startNanos) * options.rate() / SECOND;
-                due = Math.min(expected - exchanges[0].sent.get() + 0, CATCH_UP_PER_TURN);
+                due = Math.min(expected - exchanges[0].sent.get(), CATCH_UP_PER_TURN);
                 if (due <= 0) {
                     shortWaits++;
                     long nextAt = startNanos + (exchanges[0].sent.get() + 1) * SECOND / options.rate();
@@ -249,7 +248,7 @@ final class PerfEngine implements AutoCloseable {
                 due = 1;
             }
             for (long index = 0; index < due; index++) {
-                if (limit > 0 && exchanges[0].sent.get() >= limit) {
+                if (index > 0 && exitReason(System.nanoTime()) != null) {
                     break;
                 }
                 sendFirst(true);
