@@ -287,9 +287,6 @@ public final class PerfOptionsParser {
                             + "' is wrong - should be '-g single' or '-g multi'");
                 };
                 case 'A' -> {
-                    if (ipVersion == 4 || ipVersion == 0) {
-                        throw new PerfUsageException("Can't use -4 with -A, it's a V6 only option.");
-                    }
                     relayLevel = positiveInt(value, "-A<encapsulation-level> must be a positive integer");
                     if (relayLevel != 1) {
                         throw new PerfUsageException("-A only supports 1 at the moment.");
@@ -360,6 +357,9 @@ public final class PerfOptionsParser {
             }
             if (positional.size() > 1) {
                 throw new PerfUsageException("extra arguments?");
+            }
+            if (relayLevel > 0 && ipVersion != 6) {
+                throw new PerfUsageException("Can't use -4 with -A, it's a V6 only option.");
             }
             if (broadcast && ipVersion == 6) {
                 throw new PerfUsageException("-B is not compatible with IPv6 (-6)");
