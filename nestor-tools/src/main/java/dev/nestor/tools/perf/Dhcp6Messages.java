@@ -1,0 +1,281 @@
+package dev.nestor.tools.perf;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * DHCPv6 SOLICIT and REQUEST as perfdhcp 2.2 sends them: client-id (DUID, its last 6 bytes
+ * replaced by the client's MAC), elapsed-time, ORO [23, 24], IA_NA (IAID 1, T1 3600, T2 5400),
+ * rapid-commit with {@code -c}; REQUEST copies the ADVERTISE's server-id and IA_NA. With
+ * {@code -A 1} each message is wrapped in a RELAY-FORW (hop 0, link = peer = local address).
+ *
+ * <p>A small private builder until nestor-wire's codec is available.
+ */
+final class Dhcp6Messages implements ClientMessages {
+
+    static final int SOLICIT = 1;
+    static final int ADVERTISE = 2;
+    static final int REQUEST = 3;
+    static final int REPLY = 7;
+    static final int RELAY_FORW = 12;
+    static final int RELAY_REPL = 13;
+
+    static final int OPTION_CLIENT_ID = 1;
+    static final int OPTION_SERVER_ID = 2;
+    static final int OPTION_IA_NA = 3;
+    static final int OPTION_IAADDR = 5;
+    static final int OPTION_ORO = 6;
+    static final int OPTION_ELAPSED_TIME = 8;
+    static final int OPTION_RELAY_MESSAGE = 9;
+    static final int OPTION_STATUS_CODE = 13;
+    static final int OPTION_RAPID_COMMIT = 14;
+
+    private static final int RELAY_HEADER = 34;
+    private static final int MAXIMUM_MESSAGE = 1500;
+
+    private final byte[] linkAddress;
+    private final boolean relayed;
+    private final byte[] duid;
+    private final byte[] baseMac;
+    private final boolean rapidCommit;
+    private final List<PerfOptions.ExtraOption> extraOptions;
+    private final ByteBuffer solicit;
+    private final int solicitStart;
+    private final ByteBuffer request = ByteBuffer.allocateDirect(MAXIMUM_MESSAGE);
+
+    /**
+     * @param linkAddress the local IPv6 address (16 bytes), used as relay link and peer address
+     * @param relayed     {@code -A 1}
+     * @param duid        client 0's DUID
+     * @param baseMac     the MAC written over the DUID's last 6 bytes for each client
+     */
+    Dhcp6Messages(byte[] linkAddress, boolean relayed, byte[] duid, byte[] baseMac, boolean rapidCommit,
+                  List<PerfOptions.ExtraOption> extraOptions) {
+        this.linkAddress = linkAddress.clone();
+        this.relayed = relayed;
+        this.duid = duid.clone();
+        this.baseMac = baseMac.clone();
+        this.rapidCommit = rapidCommit;
+        this.extraOptions = List.copyOf(extraOptions);
+        this.solicitStart = relayed ? RELAY_HEADER + 4 : 0;
+        this.solicit = buildSolicit();
+    }
+
+    @Override
+    public ClientMessages copy() {
+        return new Dhcp6Messages(linkAddress, relayed, duid, baseMac, rapidCommit, extraOptions);
+    }
+
+    /** perfdhcp's default DUID: DUID-LLT, hardware type 1, time = seconds since 2000-01-01, the MAC. */
+    static byte[] defaultDuid(byte[] mac, long epochSeconds) {
+        ByteBuffer duid = ByteBuffer.allocate(14);
+        duid.putShort((short) 1).putShort((short) 1).putInt((int) (epochSeconds - 946_684_800L)).put(mac);
+        return duid.array();
+    }
+
+    private ByteBuffer buildSolicit() {
+        ByteBuffer packet = ByteBuffer.allocateDirect(MAXIMUM_MESSAGE);
+        int innerStart = startRelay(packet);
+        packet.put((byte) SOLICIT).put((byte) 0).putShort((short) 0);
+        putOption(packet, OPTION_CLIENT_ID, duid);
+        packet.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) 0);
+        packet.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
+        packet.putShort((short) OPTION_IA_NA).putShort((short) 12).putInt(1).putInt(3600).putInt(5400);
+        if (rapidCommit) {
+            packet.putShort((short) OPTION_RAPID_COMMIT).putShort((short) 0);
+        }
+        putExtras(packet);
+        finishRelay(packet, innerStart);
+        return packet.flip();
+    }
+
+    private int startRelay(ByteBuffer packet) {
+        if (!relayed) {
+            return 0;
+        }
+        packet.put((byte) RELAY_FORW).put((byte) 0).put(linkAddress).put(linkAddress);
+        packet.putShort((short) OPTION_RELAY_MESSAGE).putShort((short) 0);
+        return packet.position();
+    }
+
+    private void finishRelay(ByteBuffer packet, int innerStart) {
+        if (relayed) {
+            packet.putShort(innerStart - 2, (short) (packet.position() - innerStart));
+        }
+    }
+
+    private static void putOption(ByteBuffer packet, int code, byte[] data) {
+        packet.putShort((short) code).putShort((short) data.length).put(data);
+    }
+
+    private void putExtras(ByteBuffer packet) {
+        for (PerfOptions.ExtraOption option : extraOptions) {
+            putOption(packet, option.code(), option.data());
+        }
+    }
+
+    // SOLICIT offsets relative to the message start: xid 1..3, client-id data at 8, elapsed-time data after it
+    private int duidMacOffset() {
+        return solicitStart + 8 + duid.length - 6;
+    }
+
+    private int elapsedOffset() {
+        return solicitStart + 8 + duid.length + 4;
+    }
+
+    @Override
+    public ByteBuffer first(int xid, int clientIndex, int secs) {
+        solicit.put(solicitStart + 1, (byte) (xid >>> 16)).put(solicitStart + 2, (byte) (xid >>> 8))
+                .put(solicitStart + 3, (byte) xid);
+        if (duid.length >= 6) {
+            byte[] mac = duid.length >= 6 ? baseMacOfDuid() : baseMac;
+            Dhcp4Messages.putMac(solicit, duidMacOffset(), mac, clientIndex);
+        }
+        solicit.putShort(elapsedOffset(), (short) Math.min(0xffff, secs * 100));
+        return solicit.position(0);
+    }
+
+    private byte[] baseMacOfDuid() {
+        byte[] mac = new byte[6];
+        System.arraycopy(duid, duid.length - 6, mac, 0, 6);
+        return mac;
+    }
+
+    @Override
+    public ByteBuffer second(ByteBuffer advertise, ReplyFields fields, int secs, byte[] serverId) {
+        if (serverId == null && fields.serverIdOffset < 0) {
+            return null;
+        }
+        request.clear();
+        int innerStart = startRelay(request);
+        request.put((byte) REQUEST).put((byte) (fields.xid >>> 16)).put((byte) (fields.xid >>> 8)).put((byte) fields.xid);
+        if (fields.clientIdOffset >= 0) {
+            request.putShort((short) OPTION_CLIENT_ID).putShort((short) fields.clientIdLength)
+                    .put(request.position(), advertise, fields.clientIdOffset, fields.clientIdLength);
+            request.position(request.position() + fields.clientIdLength);
+        } else {
+            putOption(request, OPTION_CLIENT_ID, duid);
+        }
+        if (serverId != null) {
+            putOption(request, OPTION_SERVER_ID, serverId);
+        } else {
+            request.putShort((short) OPTION_SERVER_ID).putShort((short) fields.serverIdLength)
+                    .put(request.position(), advertise, fields.serverIdOffset, fields.serverIdLength);
+            request.position(request.position() + fields.serverIdLength);
+        }
+        request.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) Math.min(0xffff, secs * 100));
+        request.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
+        if (fields.iaOffset >= 0 && request.remaining() > fields.iaLength + 256) {
+            request.put(request.position(), advertise, fields.iaOffset, fields.iaLength);
+            request.position(request.position() + fields.iaLength);
+        } else {
+            request.putShort((short) OPTION_IA_NA).putShort((short) 12).putInt(1).putInt(3600).putInt(5400);
+        }
+        putExtras(request);
+        finishRelay(request, innerStart);
+        return request.flip();
+    }
+
+    @Override
+    public boolean parse(ByteBuffer datagram, ReplyFields out) {
+        out.clear();
+        int start = 0;
+        int end = datagram.limit();
+        if (end < 4) {
+            return false;
+        }
+        if ((datagram.get(0) & 0xff) == RELAY_REPL) {
+            int relayMessage = findOption(datagram, RELAY_HEADER, end, OPTION_RELAY_MESSAGE);
+            if (relayMessage < 0) {
+                return false;
+            }
+            start = relayMessage + 4;
+            end = start + (datagram.getShort(relayMessage + 2) & 0xffff);
+            if (end - start < 4) {
+                return false;
+            }
+        }
+        int type = datagram.get(start) & 0xff;
+        out.xid = ((datagram.get(start + 1) & 0xff) << 16) | ((datagram.get(start + 2) & 0xff) << 8)
+                | (datagram.get(start + 3) & 0xff);
+        int position = start + 4;
+        while (position + 4 <= end) {
+            int code = datagram.getShort(position) & 0xffff;
+            int length = datagram.getShort(position + 2) & 0xffff;
+            int data = position + 4;
+            if (data + length > end) {
+                return false;
+            }
+            switch (code) {
+                case OPTION_SERVER_ID -> {
+                    out.serverIdOffset = data;
+                    out.serverIdLength = length;
+                }
+                case OPTION_CLIENT_ID -> {
+                    out.clientIdOffset = data;
+                    out.clientIdLength = length;
+                }
+                case OPTION_IA_NA -> {
+                    if (out.iaOffset < 0) {
+                        out.iaOffset = position;
+                        out.iaLength = length + 4;
+                        readIa(datagram, data, data + length, out);
+                    }
+                }
+                default -> {
+                }
+            }
+            position = data + length;
+        }
+        if (position != end) {
+            return false;
+        }
+        out.kind = switch (type) {
+            case ADVERTISE -> REPLY_FIRST;
+            case REPLY -> REPLY_SECOND;
+            default -> REPLY_OTHER;
+        };
+        return true;
+    }
+
+    private static void readIa(ByteBuffer datagram, int start, int end, ReplyFields out) {
+        int position = start + 12;
+        boolean address = false;
+        while (position + 4 <= end) {
+            int code = datagram.getShort(position) & 0xffff;
+            int length = datagram.getShort(position + 2) & 0xffff;
+            int data = position + 4;
+            if (data + length > end) {
+                break;
+            }
+            if (code == OPTION_IAADDR && length >= 24 && !address) {
+                out.addressHigh = datagram.getLong(data);
+                out.addressLow = datagram.getLong(data + 8);
+                out.hasAddress = true;
+                address = true;
+            } else if (code == OPTION_STATUS_CODE && length >= 2 && datagram.getShort(data) != 0) {
+                out.rejected = true;
+            }
+            position = data + length;
+        }
+        if (!address) {
+            out.rejected = true;
+        }
+    }
+
+    private static int findOption(ByteBuffer datagram, int start, int end, int wanted) {
+        int position = start;
+        while (position + 4 <= end) {
+            int code = datagram.getShort(position) & 0xffff;
+            int length = datagram.getShort(position + 2) & 0xffff;
+            if (position + 4 + length > end) {
+                return -1;
+            }
+            if (code == wanted) {
+                return position;
+            }
+            position += 4 + length;
+        }
+        return -1;
+    }
+}
