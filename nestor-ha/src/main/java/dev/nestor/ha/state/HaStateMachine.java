@@ -822,7 +822,11 @@ public final class HaStateMachine {
         table.put(BACKUP, EnumSet.of(WAITING));
         table.put(PASSIVE_BACKUP, EnumSet.of(WAITING, IN_MAINTENANCE, PARTNER_IN_MAINTENANCE, PARTNER_DOWN));
         Map<HaState, Set<HaState>> frozen = new EnumMap<>(HaState.class);
-        table.forEach((from, to) -> frozen.put(from, Set.copyOf(to)));
+        table.forEach((from, to) -> {
+            Set<HaState> targets = EnumSet.copyOf(to);
+            targets.remove(from);
+            frozen.put(from, Set.copyOf(targets));
+        });
         return Map.copyOf(frozen);
     }
 
