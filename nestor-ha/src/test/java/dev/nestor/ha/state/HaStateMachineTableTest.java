@@ -1,0 +1,169 @@
+package dev.nestor.ha.state;
+
+import dev.nestor.ha.HaSettings;
+import dev.nestor.ha.log.HaLogId;
+import dev.nestor.ha.testing.RecordingHaLog;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transition table, case by case: for each mode and role, each local state and each partner state (plus the
+ * three flavours of "unavailable"), the first transition one run of the machine makes against a fake partner whose
+ * requests all succeed. The expected tables are written out here by hand from ha-protocol.md §6.3, independently of
+ * the machine's code.
+ */
+class HaStateMachineTableTest {
+
+    /** Partner columns of the tables below, in order. */
+    private static final List<String> COLUMNS = List.of("never", "waiting", "syncing", "ready", "hot-standby",
+            "load-balancing", "communication-recovery", "partner-down", "partner-in-maintenance", "in-maintenance",
+            "terminated", "backup", "passive-backup", "unavailable", "unavailable+interrupted",
+            "unavailable+interrupted+failure");
+
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("w", "waiting"),
+            Map.entry("s", "syncing"), Map.entry("r", "ready"), Map.entry("hs", "hot-standby"),
+            Map.entry("lb", "load-balancing"), Map.entry("cr", "communication-recovery"),
+            Map.entry("pd", "partner-down"), Map.entry("pim", "partner-in-maintenance"),
+            Map.entry("im", "in-maintenance"), Map.entry("t", "terminated"), Map.entry("b", "backup"),
+            Map.entry("pb", "passive-backup"), Map.entry("-", "-"));
+
+    //                                 nv W  S  R  HS LB CR PD PIM IM T  B  PB U0 U1 U2
+    private static final String HOT_STANDBY_PRIMARY = """
+            waiting                    -  s  -  s  s  -  -  s  s   s  -  -  -  -  pd pd
+            syncing                    -  r  r  r  r  w  w  r  r   r  t  r  r  -  pd pd
+            ready                      -  -  -  hs hs w  w  -  im  pim t - -  -  pd pd
+            hot-standby                -  -  -  -  -  w  w  w  im  pim t - -  -  pd pd
+            partner-down               -  -  -  hs -  w  w  w  w   -  t  -  -  -  -  -
+            partner-in-maintenance     -  -  -  -  -  -  -  -  -   -  -  -  -  pd pd pd
+            in-maintenance             -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            terminated                 -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            """;
+
+    // the standby waits for the primary in waiting and ready, and needs the unacked analysis while serving
+    private static final String HOT_STANDBY_STANDBY = """
+            waiting                    -  -  -  s  s  -  -  s  s   s  -  -  -  -  pd pd
+            syncing                    -  r  r  r  r  w  w  r  r   r  t  r  r  -  pd pd
+            ready                      -  -  -  -  hs w  w  -  im  pim t - -  -  pd pd
+            hot-standby                -  -  -  -  -  w  w  w  im  pim t - -  -  -  pd
+            partner-down               -  -  -  hs -  w  w  w  w   -  t  -  -  -  -  -
+            partner-in-maintenance     -  -  -  -  -  -  -  -  -   -  -  -  -  pd pd pd
+            in-maintenance             -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            terminated                 -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            """;
+
+    private static final String LOAD_BALANCING_PRIMARY = """
+            waiting                    -  s  -  s  -  s  s  s  s   s  -  -  -  -  pd pd
+            syncing                    -  r  r  r  w  r  r  r  r   r  t  r  r  -  pd pd
+            ready                      -  -  -  lb w  lb lb -  im  pim t - -  -  pd pd
+            load-balancing             -  -  -  -  w  -  -  w  im  pim t - -  cr cr pd
+            communication-recovery     -  -  -  -  w  lb lb w  im  pim t w w  -  -  pd
+            partner-down               -  -  -  lb w  -  w  w  w   -  t  -  -  -  -  -
+            partner-in-maintenance     -  -  -  -  -  -  -  -  -   -  -  -  -  pd pd pd
+            in-maintenance             -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            terminated                 -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            """;
+
+    private static final String LOAD_BALANCING_SECONDARY = """
+            waiting                    -  -  -  s  -  s  s  s  s   s  -  -  -  -  pd pd
+            syncing                    -  r  r  r  w  r  r  r  r   r  t  r  r  -  pd pd
+            ready                      -  -  -  -  w  lb lb -  im  pim t - -  -  pd pd
+            load-balancing             -  -  -  -  w  -  -  w  im  pim t - -  cr cr pd
+            communication-recovery     -  -  -  -  w  lb lb w  im  pim t w w  -  -  pd
+            partner-down               -  -  -  lb w  -  w  w  w   -  t  -  -  -  -  -
+            partner-in-maintenance     -  -  -  -  -  -  -  -  -   -  -  -  -  pd pd pd
+            """;
+
+    // delayed-updates-limit 0: no communication-recovery, load-balancing stays until the analysis concludes
+    private static final String LOAD_BALANCING_NO_BACKLOG = """
+            load-balancing             -  -  -  -  w  -  -  w  im  pim t - -  -  -  pd
+            """;
+
+    private static final String PASSIVE_BACKUP_PRIMARY = """
+            waiting                    pb pb pb pb pb pb pb pb pb  pb pb pb pb pb pb pb
+            passive-backup             -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            """;
+
+    private static final String BACKUP_SERVER = """
+            waiting                    b  b  b  b  b  b  b  b  b   b  b  b  b  b  b  b
+            backup                     -  -  -  -  -  -  -  -  -   -  -  -  -  -  -  -
+            """;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        add(cases, "hot-standby primary", HaSettings.hotStandby("server1", "server1", "server2"),
+                HOT_STANDBY_PRIMARY);
+        add(cases, "hot-standby standby", HaSettings.hotStandby("server2", "server1", "server2"),
+                HOT_STANDBY_STANDBY);
+        add(cases, "load-balancing primary", HaSettings.loadBalancing("server1", "server1", "server2"),
+                LOAD_BALANCING_PRIMARY);
+        add(cases, "load-balancing secondary", HaSettings.loadBalancing("server2", "server1", "server2"),
+                LOAD_BALANCING_SECONDARY);
+        add(cases, "load-balancing without backlog",
+                HaSettings.loadBalancing("server1", "server1", "server2").withDelayedUpdatesLimit(0),
+                LOAD_BALANCING_NO_BACKLOG);
+        add(cases, "passive-backup primary", HaSettings.passiveBackup("server1", "server1"), PASSIVE_BACKUP_PRIMARY);
+        add(cases, "hot-standby backup", HaSettings.hotStandby("server3", "server1", "server2"), BACKUP_SERVER);
+        add(cases, "load-balancing backup", HaSettings.loadBalancing("server3", "server1", "server2"),
+                BACKUP_SERVER);
+        return cases.stream();
+    }
+
+    private static void add(List<Arguments> cases, String name, HaSettings settings, String table) {
+        for (String line : table.strip().split("\n")) {
+            String[] cells = line.strip().split("\\s+");
+            assertThat(cells).as("row %s of %s", cells[0], name).hasSize(COLUMNS.size() + 1);
+            HaState mine = HaState.fromKeaName(cells[0]).orElseThrow();
+            for (int column = 0; column < COLUMNS.size(); column++) {
+                String expected = ABBREVIATIONS.get(cells[column + 1]);
+                assertThat(expected).as("cell %s of %s", cells[column + 1], line).isNotNull();
+                cases.add(Arguments.of(name, settings, mine, COLUMNS.get(column), expected));
+            }
+        }
+    }
+
+    private static PartnerView view(String column) {
+        return switch (column) {
+            case "never" -> PartnerView.neverContacted();
+            case "unavailable" -> PartnerView.seen(HaState.UNAVAILABLE);
+            case "unavailable+interrupted" -> PartnerView.seen(HaState.UNAVAILABLE).interrupted(false);
+            case "unavailable+interrupted+failure" -> PartnerView.seen(HaState.UNAVAILABLE).interrupted(true);
+            default -> PartnerView.seen(HaState.fromKeaName(column).orElseThrow());
+        };
+    }
+
+    @ParameterizedTest(name = "{0}: {2} x partner {3} -> {4}")
+    @MethodSource("cases")
+    void firstTransition(String name, HaSettings settings, HaState mine, String partnerColumn, String expected) {
+        RecordingHaLog log = new RecordingHaLog();
+        HaStateMachine machine = new HaStateMachine(settings, new FakePartner(), log,
+                Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC));
+        machine.startIn(mine);
+        log.clear();
+
+        machine.run(view(partnerColumn));
+
+        List<String> transitions = log.texts(HaLogId.HA_STATE_TRANSITION);
+        List<String> passive = log.texts(HaLogId.HA_STATE_TRANSITION_PASSIVE_BACKUP);
+        Optional<String> first = Stream.concat(transitions.stream(), passive.stream()).findFirst();
+        if (expected.equals("-")) {
+            assertThat(first).as("no transition expected").isEmpty();
+            assertThat(machine.state()).isEqualTo(mine);
+        } else {
+            assertThat(first).as("a transition expected").isPresent();
+            assertThat(first.get()).contains("server transitions from " + mine.logName() + " to "
+                    + HaState.fromKeaName(expected).orElseThrow().logName() + " state");
+        }
+    }
+}
