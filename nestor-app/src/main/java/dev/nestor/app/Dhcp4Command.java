@@ -1,0 +1,69 @@
+package dev.nestor.app;
+
+import dev.nestor.config.Dhcp4Config;
+import dev.nestor.config.Family;
+import dev.nestor.lease.Durability;
+import dev.nestor.server.Dhcp4Service;
+import dev.nestor.server.Ports;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code nestor dhcp4}: kea-dhcp4's command line. Runs until SIGTERM/SIGINT or the shutdown command. */
+@Command(name = "dhcp4", description = "DHCPv4 server (kea-dhcp4's options)")
+final class Dhcp4Command extends DhcpCommand {
+
+    @Override
+    Family family() {
+        return Family.V4;
+    }
+
+    @Override
+    int run(Path configFile, Durability durability) throws InterruptedException {
+        Dhcp4Config config = loadOrReport(Family.V4, configFile, loaded -> (Dhcp4Config) loaded.config());
+        if (config == null) {
+            return 1;
+        }
+        applyLoggers("kea-dhcp4", config.loggers(), debug);
+        Logger log = LoggerFactory.getLogger("kea-dhcp4.dhcp4");
+        Ports ports = new Ports(serverPort == null ? 67 : serverPort, clientPort == null ? 0 : clientPort);
+        Dhcp4Service service;
+        try {
+            service = Dhcp4Service.start(config, ports, durability, Clock.systemUTC());
+        } catch (Exception e) {
+            log.error("DHCP4_INIT_FAIL failed to initialize Kea server: configuration error using file: {}, reason: {}",
+                    configFile, e.getMessage());
+            System.err.println("failed to start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        ServerRuntime runtime;
+        try {
+            runtime = ServerRuntime.attach(service, configFile, config, stopped::countDown);
+        } catch (Exception e) {
+            service.close();
+            System.err.println("failed to start: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            runtime.close();
+            service.close();
+            stopped.countDown();
+        }, "nestor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        if (!Thread.currentThread().isInterrupted()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                runtime.close();
+                service.close();
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook closes everything
+            }
+        }
+        return 0;
+    }
+}
