@@ -59,9 +59,9 @@ public final class Dhcp4Codec {
         int end = offset + length;
         int endAt = scan.area(offset + OPTIONS_OFFSET, end, true);
         int padding = 0;
-        if (endAt < 0) {
+        if (endAt == -1) {
             scan.note(DecodeNote.Kind.MISSING_END, -1, length);
-        } else {
+        } else if (endAt >= 0) {
             padding = end - endAt - 1;
             for (int i = endAt + 1; i < end; i++) {
                 if (buffer[i] != 0) {
@@ -74,7 +74,8 @@ public final class Dhcp4Codec {
         byte[] file = Arrays.copyOfRange(buffer, offset + FILE_OFFSET, offset + FILE_OFFSET + 128);
         int overload = scan.overloadValue();
         if (overload > 0) {
-            // RFC 2131 4.1: file is read before sname; the fields held options, so they carry no names
+            // RFC 2131 4.1: file is read before sname; the fields held options, so they carry no names.
+            // Overload is read once from the main area only, so it cannot loop.
             scan.dropOverload = true;
             if ((overload & 1) != 0) {
                 scan.area(offset + FILE_OFFSET, offset + FILE_OFFSET + 128, false);
@@ -120,7 +121,7 @@ public final class Dhcp4Codec {
             notes.add(new DecodeNote(kind, code, offset));
         }
 
-        /** Reads options in [from, to); returns the END position, or -1 when the area ended without END. */
+        /** Reads options in [from, to); returns the END position, -1 when the area ended without END, -2 when truncated. */
         int area(int from, int to, boolean main) {
             inOverloadArea = !main;
             int position = from;
@@ -135,7 +136,7 @@ public final class Dhcp4Codec {
                 }
                 if (position + 2 > to || position + 2 + (buffer[position + 1] & 0xff) > to) {
                     note(DecodeNote.Kind.TRUNCATED_OPTION, code, position);
-                    return -1;
+                    return -2;
                 }
                 int length = buffer[position + 1] & 0xff;
                 if (code == Dhcp4Packet.OPTION_OVERLOAD && inOverloadArea) {
