@@ -51,11 +51,18 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
      * ({@link Universe#ofSpace(String)}); redefining a standard {@code dhcp4}/{@code dhcp6} option is refused.
      */
     public java.util.Optional<String> validate() {
-        return java.util.Optional.ofNullable(firstProblem());
+        return validate(Universe.ofSpace(space));
     }
 
-    private String firstProblem() {
-        Universe universe = Universe.ofSpace(space);
+    /**
+     * As {@link #validate()}, for a definition of a {@code Dhcp4} ({@code V4}) or {@code Dhcp6} ({@code V6}) config;
+     * use this for custom spaces, whose universe cannot be told from the name.
+     */
+    public java.util.Optional<String> validate(Universe universe) {
+        return java.util.Optional.ofNullable(firstProblem(universe));
+    }
+
+    private String firstProblem(Universe universe) {
         int maxCode = universe == Universe.V4 ? 255 : 65535;
         if (universe == Universe.V4 && code == 0) {
             return "invalid option code '0': reserved for PAD";

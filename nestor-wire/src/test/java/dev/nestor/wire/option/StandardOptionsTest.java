@@ -95,6 +95,9 @@ class StandardOptionsTest {
         assertThat(OptionDefinition.of("t", 200, "dhcp4", OptionDataType.TUPLE, true).validate()).isEmpty();
         assertThat(OptionDefinition.of("v6", 3000, "dhcp6", OptionDataType.UINT8, false).validate()).isEmpty();
         assertThat(OptionDefinition.of("v6", 3, "dhcp6", OptionDataType.UINT8, false).validate()).isPresent();
+        OptionDefinition customV6 = OptionDefinition.of("mine", 1000, "my-space", OptionDataType.UINT8, false);
+        assertThat(customV6.validate()).contains("invalid option code '1000', it must not be greater than '255'");
+        assertThat(customV6.validate(Universe.V6)).isEmpty();
         for (OptionDefinition def : StandardOptions.dhcp4().definitions()) {
             assertThat(new OptionDefinition(def.name(), def.code(), "custom", def.type(), def.array(),
                     def.recordTypes(), def.encapsulate()).validate()).as(def.name()).isEmpty();
