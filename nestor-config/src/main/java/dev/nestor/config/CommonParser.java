@@ -431,7 +431,7 @@ final class CommonParser {
         if (name != null) {
             def = catalog.byName(space, name);
             if (def == null && codeValue == null) {
-                throw o.error("name", "definition for the option '" + space + "." + name + "' does not exist");
+                throw o.error("name", "definition for the option '" + space + "." + name + "' having code '0' does not exist");
             }
         }
         if (codeValue != null) {
@@ -527,10 +527,12 @@ final class CommonParser {
         long lo = min != null ? min : v;
         long hi = max != null ? max : v;
         if (lo > v) {
-            throw reportAt.error("the value of min-" + key + " (" + lo + ") is not less than (default) " + key + " (" + v + ")");
+            throw where(scopes, "min-" + key, reportAt).error("min-" + key, "the value of min-" + key + " (" + lo
+                    + ") is not less than (default) " + key + " (" + v + ")");
         }
         if (v > hi) {
-            throw reportAt.error("the value of (default) " + key + " (" + v + ") is not less than max-" + key + " (" + hi + ")");
+            throw where(scopes, "max-" + key, reportAt).error("max-" + key, "the value of (default) " + key + " (" + v
+                    + ") is not less than max-" + key + " (" + hi + ")");
         }
         return new Triplet(lo, v, hi);
     }
@@ -634,8 +636,8 @@ final class CommonParser {
         for (String type : List.of("hw-address", "duid", "client-id", "circuit-id", "flex-id")) {
             if (o.has(type)) {
                 if (found != null) {
-                    throw o.error(type, "the following parameters are mutually exclusive: '" + found + "' and '" + type
-                            + "' (a host reservation takes exactly one identifier)");
+                    throw o.error(type, "the '" + found + "' and '" + type + "' are mutually exclusive"
+                            + " (a host reservation takes exactly one identifier)");
                 }
                 found = type;
             }
