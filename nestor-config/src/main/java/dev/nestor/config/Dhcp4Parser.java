@@ -152,6 +152,7 @@ final class Dhcp4Parser {
             subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, List.of(), ids, prefixes));
         }
         subnets.sort(Comparator.comparingLong(Subnet4::id));
+        warnOverlaps(subnets, g);
 
         if (g.has("reservations-lookup-first") && mt.enabled()) {
             warnings.add(new ConfigWarning("NESTOR_CONFIG_IGNORED_PARAMETER", g.pos("reservations-lookup-first"),
@@ -168,6 +169,28 @@ final class Dhcp4Parser {
                 g.integer("statistic-default-sample-age", 0, 0, 0xFFFF_FFFFL),
                 g.integer("parked-packet-limit", 256, 0, 0xFFFF_FFFFL), leaseChecks, g.string("server-tag", ""),
                 g.userContext());
+    }
+
+    /**
+     * Kea accepts overlapping subnets (only the same prefix twice is an error) and then always selects the one with
+     * the lower ID by address, so the other is reachable only through relay or interface selection.
+     */
+    private void warnOverlaps(List<Subnet4> subnets, Obj g) {
+        List<Subnet4> byLength = new ArrayList<>(subnets);
+        byLength.sort(Comparator.comparingInt(Subnet4::prefixLength));
+        for (int i = 0; i < byLength.size(); i++) {
+            Subnet4 wide = byLength.get(i);
+            for (int j = i + 1; j < byLength.size(); j++) {
+                Subnet4 narrow = byLength.get(j);
+                if (wide.contains(narrow.prefix())) {
+                    warnings.add(new ConfigWarning("NESTOR_CONFIG_SUBNETS_OVERLAP", g.pos("subnet4") != null
+                            ? g.pos("subnet4") : g.position(), g.path("subnet4"),
+                            "subnets " + wide.id() + " (" + wide.prefixText() + ") and " + narrow.id() + " ("
+                                    + narrow.prefixText() + ") overlap: selection by address always picks subnet "
+                                    + Math.min(wide.id(), narrow.id())));
+                }
+            }
+        }
     }
 
     private void checkScopeStrings(Obj o) throws ConfigException {
