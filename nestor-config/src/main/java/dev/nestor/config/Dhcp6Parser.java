@@ -288,8 +288,9 @@ final class Dhcp6Parser {
         String iface = emptyToNull(s.stringOrNull("interface"));
         String interfaceId = emptyToNull(s.stringOrNull("interface-id"));
         if (iface != null && interfaceId != null) {
-            throw s.error("interface-id", "subnet configuration failed: parameters 'interface' and 'interface-id' are"
-                    + " mutually exclusive");
+            throw s.error("interface-id", "subnet configuration failed: parser error: interface (defined for locally"
+                    + " reachable subnets) and interface-id (defined for subnets reachable via relays) cannot be defined"
+                    + " at the same time for subnet " + prefix);
         }
         if (iface == null) iface = networkInterface;
         if (interfaceId == null) interfaceId = networkInterfaceId;
@@ -305,7 +306,7 @@ final class Dhcp6Parser {
             for (Pool6 other : pools) {
                 if (Addresses.compareV6(pool.first().getAddress(), other.last().getAddress()) <= 0
                         && Addresses.compareV6(other.first().getAddress(), pool.last().getAddress()) <= 0) {
-                    throw p.error("pool", "a pool of type IA_NA, with the following address range: "
+                    throw p.error("pool", "subnet configuration failed: a pool of type IA_NA, with the following address range: "
                             + Addresses.v6ToString(pool.first()) + "-" + Addresses.v6ToString(pool.last())
                             + " overlaps with an existing pool in the subnet: " + prefix + " to which it is being added");
                 }
@@ -374,7 +375,7 @@ final class Dhcp6Parser {
         Inet6Address firstAddress = Addresses.v6(first);
         Inet6Address lastAddress = Addresses.v6(last);
         if (!subnet.contains(firstAddress) || !subnet.contains(lastAddress)) {
-            throw p.error("pool", "a pool of type IA_NA, with the following address range: "
+            throw p.error("pool", "subnet configuration failed: a pool of type IA_NA, with the following address range: "
                     + Addresses.v6ToString(firstAddress) + "-" + Addresses.v6ToString(lastAddress)
                     + " does not match the prefix of a subnet: " + subnet + " to which it is being added");
         }
