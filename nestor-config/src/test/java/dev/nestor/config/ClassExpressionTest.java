@@ -23,7 +23,8 @@ class ClassExpressionTest {
         "vendor-class[4491].data[1] == 'x'",
         "member('VENDOR_CLASS_docsis3.0')",
         "substring(pkt4.mac, -3, all) == 0xaabbcc",
-        "member('earlier')"})
+        "member('earlier')",
+        "option[12].text + '.' + option[15].text == 'host.example.org'"})
     void acceptsKeaExpressions(String text) {
         assertThat(ClassExpression.check(text, Family.V4, Set.of("earlier"))).isEmpty();
     }
