@@ -333,6 +333,48 @@ final class CommonParser {
         return new HooksConfig(libraries, leaseCommands, ha);
     }
 
+    /**
+     * Hub-and-spoke binding (ha-protocol.md §16): with several HA relationships each subnet needs
+     * {@code user-context.ha-server-name} (its own or its network's) naming a peer of one relationship, else Nestor,
+     * like Kea, drops its queries. Kea notices only at run time; here it is a warning at load.
+     */
+    void haBindings(HooksConfig hooks, List<Obj> subnets, List<Obj> networks) throws ConfigException {
+        if (hooks.ha().isEmpty()) return;
+        HaConfig ha = hooks.ha().get();
+        for (int i = 0; i < subnets.size(); i++) {
+            Obj s = subnets.get(i);
+            Obj n = networks.get(i);
+            String name = haServerName(s);
+            Obj where = s;
+            if (name == null && n != null) {
+                name = haServerName(n);
+                where = n;
+            }
+            if (name == null) {
+                if (ha.relationships().size() > 1) {
+                    warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNBOUND", s.position(), s.path,
+                            "subnet " + s.stringOrNull("subnet") + " has no user-context 'ha-server-name' while several HA"
+                                    + " relationships are configured: its queries will be dropped"));
+                }
+            } else if (ha.relationshipFor(name).isEmpty()) {
+                warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNKNOWN_SERVER", where.pos("user-context"),
+                        where.path("user-context.ha-server-name"), "subnet " + s.stringOrNull("subnet")
+                                + " names ha-server-name '" + name + "', which is no peer of any HA relationship:"
+                                + " its queries will be dropped"));
+            }
+        }
+    }
+
+    private static String haServerName(Obj o) throws ConfigException {
+        JsonObject context = o.userContext();
+        if (context == null || !context.has("ha-server-name")) return null;
+        JsonValue v = context.get("ha-server-name");
+        if (!(v instanceof JsonString str) || str.value().isBlank()) {
+            throw o.error("user-context", "'ha-server-name' in user-context must be a non-empty string");
+        }
+        return str.value();
+    }
+
     // ------------------------------------------------------------------ options
 
     void optionDefinitions(Obj scope) throws ConfigException {

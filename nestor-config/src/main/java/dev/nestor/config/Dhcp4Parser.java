@@ -108,6 +108,8 @@ final class Dhcp4Parser {
         Map<Long, Obj> ids = new HashMap<>();
         Map<String, Obj> prefixes = new HashMap<>();
         Set<String> networkNames = new HashSet<>();
+        List<Obj> subnetObjs = new ArrayList<>();
+        List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
             n.allow(NETWORK_KEYS);
             n.require("name");
@@ -126,6 +128,8 @@ final class Dhcp4Parser {
             String agreedInterface = networkInterface;
             List<Long> memberIds = new ArrayList<>();
             for (Obj s : n.maps("subnet4", "subnet4")) {
+                subnetObjs.add(s);
+                networkObjs.add(n);
                 Subnet4 subnet = subnet(s, n, g, name, networkOptions, networkRelay, networkInterface, networkClass,
                         networkRequired, ids, prefixes);
                 if (subnet.authoritative() != networkAuthoritative) {
@@ -149,9 +153,12 @@ final class Dhcp4Parser {
                     Optional.ofNullable(networkClass), n.userContext()));
         }
         for (Obj s : g.maps("subnet4", "subnet4")) {
+            subnetObjs.add(s);
+            networkObjs.add(null);
             subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, List.of(), ids, prefixes));
         }
         subnets.sort(Comparator.comparingLong(Subnet4::id));
+        common.haBindings(hooks, subnetObjs, networkObjs);
         warnOverlaps(subnets, g);
 
         if (g.has("reservations-lookup-first") && mt.enabled()) {

@@ -140,6 +140,8 @@ final class Dhcp6Parser {
         Map<Long, Obj> ids = new HashMap<>();
         Map<String, Obj> prefixes = new HashMap<>();
         Set<String> networkNames = new HashSet<>();
+        List<Obj> subnetObjs = new ArrayList<>();
+        List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
             n.allow(NETWORK_KEYS);
             n.require("name");
@@ -160,6 +162,8 @@ final class Dhcp6Parser {
             String agreedInterface = networkInterface;
             List<Long> memberIds = new ArrayList<>();
             for (Obj s : n.maps("subnet6", "subnet6")) {
+                subnetObjs.add(s);
+                networkObjs.add(n);
                 Subnet6 subnet = subnet(s, n, g, name, networkOptions, networkRelay, networkInterface,
                         networkInterfaceId, networkClass, networkRequired, ids, prefixes);
                 String own = emptyToNull(s.stringOrNull("interface"));
@@ -180,9 +184,12 @@ final class Dhcp6Parser {
                     n.userContext()));
         }
         for (Obj s : g.maps("subnet6", "subnet6")) {
+            subnetObjs.add(s);
+            networkObjs.add(null);
             subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, null, List.of(), ids, prefixes));
         }
         subnets.sort(Comparator.comparingLong(Subnet6::id));
+        common.haBindings(hooks, subnetObjs, networkObjs);
 
         return new Dhcp6Config(interfaces, leaseDatabase, mt, elp, subnets, networks, globalReservations, classes,
                 globalOptions, common.catalog.custom(), sockets, loggers, hooks, globalPreferred, globalValid,

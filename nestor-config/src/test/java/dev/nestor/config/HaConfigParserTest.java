@@ -258,4 +258,29 @@ class HaConfigParserTest {
                 + peer("  ", 8002, "standby"), "")))
                 .hasMessageContaining("peer name must not be empty");
     }
+
+    @Test
+    void hubAndSpokeSubnetsBindThroughHaServerName() throws Exception {
+        String one = "{ \"this-server-name\": \"hub\", \"mode\": \"hot-standby\", \"peers\": [ "
+                + peer("branch1", 8001, "primary") + "," + peer("hub", 8002, "standby") + " ] }";
+        String two = "{ \"this-server-name\": \"hub2\", \"mode\": \"hot-standby\", \"peers\": [ "
+                + peer("branch2", 8003, "primary") + "," + peer("hub2", 8004, "standby") + " ] }";
+        String text = config(one + "," + two, true, true).replace("\"hooks-libraries\"", """
+                "shared-networks": [ { "name": "n", "user-context": { "ha-server-name": "branch2" },
+                  "subnet4": [ { "id": 2, "subnet": "10.0.2.0/24" } ] } ],
+                "subnet4": [ { "id": 1, "subnet": "10.0.1.0/24", "user-context": { "ha-server-name": "branch1" } },
+                             { "id": 3, "subnet": "10.0.3.0/24" },
+                             { "id": 4, "subnet": "10.0.4.0/24", "user-context": { "ha-server-name": "nobody" } } ],
+                "hooks-libraries\"""");
+        LoadedConfig<Dhcp4Config> loaded = ConfigLoader.parseDhcp4(text, "hub.json", Path.of(""));
+        assertThat(loaded.warnings()).extracting(ConfigWarning::id)
+                .containsExactlyInAnyOrder("NESTOR_HA_SUBNET_UNBOUND", "NESTOR_HA_SUBNET_UNKNOWN_SERVER");
+        HaConfig ha = loaded.config().hooks().ha().orElseThrow();
+        assertThat(ha.relationshipFor("branch2").orElseThrow().thisServerName()).isEqualTo("hub2");
+        assertThat(ha.relationshipFor("hub").orElseThrow().thisServerName()).isEqualTo("hub");
+        assertThat(ha.relationshipFor(null)).isEmpty();
+        assertThat(ha.relationshipFor("nobody")).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parseDhcp4(text.replace("\"branch1\" } }", "\"\" } }"), "hub.json", Path.of("")))
+                .hasMessageContaining("'ha-server-name' in user-context must be a non-empty string");
+    }
 }
