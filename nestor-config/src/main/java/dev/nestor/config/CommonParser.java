@@ -846,8 +846,4 @@ final class CommonParser {
         }
         return out;
     }
-
-    static JsonValue stringValue(String s) {
-        return JsonString.of(s);
-    }
 }
