@@ -39,15 +39,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
 
         @Override
         public LeaseFileLoader.RowSink sink(Lease4Table table) {
-            Lease4Csv.Row row = new Lease4Csv.Row();
-            return (bytes, from, to, headerColumns, bounds) -> {
-                Lease4Csv.decode(bytes, from, to, headerColumns, bounds, row);
-                if (row.validLifetime == 0) {
-                    table.discard(row.address);
-                } else {
-                    table.put(row);
-                }
-            };
+            return new Lease4TableLoader(table);
         }
 
         @Override
@@ -96,6 +88,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         }
         MemfilePersistence.Opened<Lease4Table> opened =
                 MemfilePersistence.open(settings, FORMAT, clock, "nestor-lease-lfc4");
+        opened.table().trim();
         LoadSummary loaded = opened.summary();
         LoadSummary summary = new LoadSummary(loaded.files(), loaded.rows(), loaded.rowErrors(),
                 loaded.tornLastLines(), opened.table().size(), loaded.nanos());
