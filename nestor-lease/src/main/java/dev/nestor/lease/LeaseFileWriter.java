@@ -220,6 +220,11 @@ final class LeaseFileWriter implements AutoCloseable {
     }
 
     private void writeRows(List<Pending> batch, int start, int end) throws IOException {
+        if (!channel.isOpen()) {
+            // a rotation could not reopen the file: try again rather than fail every row from now on
+            channel = openForAppend(path, -1, false);
+            goodLength = Files.isRegularFile(path) ? channel.size() : 0;
+        }
         int total = 0;
         for (int i = start; i < end; i++) {
             total += batch.get(i).row.length;

@@ -144,9 +144,10 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             throw new LeaseStoreException("lease " + lease.addressText() + " has a hardware address longer than "
                     + Lease4Csv.MAX_HARDWARE_ADDRESS_LENGTH + " bytes");
         }
-        if (lease.clientId().length() > 128) {
+        if (lease.clientId().length() == 1 || lease.clientId().length() > 128) {
+            // Kea refuses such a client-id when it loads the file
             throw new LeaseStoreException("lease " + lease.addressText()
-                    + " has a client identifier longer than 128 bytes");
+                    + " has a client identifier of " + lease.clientId().length() + " bytes, not 2 to 128");
         }
         if (lease.validLifetime() == 0) {
             throw new LeaseStoreException("lease " + lease.addressText()
