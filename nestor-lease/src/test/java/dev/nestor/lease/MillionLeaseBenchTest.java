@@ -24,5 +24,7 @@ class MillionLeaseBenchTest {
             System.out.println("WriteThroughputBench: " + throughput);
             assertThat(throughput).contains("writes/s");
         }
+        String async = WriteThroughputBench.runAsync(directory, Durability.GROUP_FSYNC, 8, 100_000, 32, 10);
+        System.out.println("WriteThroughputBench: " + async);
     }
 }
