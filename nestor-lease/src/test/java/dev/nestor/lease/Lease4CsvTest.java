@@ -88,6 +88,16 @@ class Lease4CsvTest {
                 assertThat(lease.hostname()).isEqualTo("old");
                 assertThat(lease.state()).isEqualTo(LeaseState.DEFAULT);
             });
+            // as Kea, an old schema triggers a cleanup at once, which rewrites the leases in the 2.2 schema
+            Path converted = directory.resolve("leases4.csv.2");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!(Files.exists(converted) && Files.notExists(directory.resolve("leases4.csv.pid")))
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            assertThat(Files.readString(converted))
+                    .isEqualTo(HEADER + "192.0.2.1,01:02:03:04:05:06,,100,200,1,0,0,old,0,\n");
+            assertThat(Files.readString(directory.resolve("leases4.csv"))).isEqualTo(HEADER);
         }
         String schema3 = HEADER.trim() + ",pool_id\n" + "192.0.2.1,01:02:03:04:05:06,,100,200,1,0,0,new,0,,5\n";
         try (MemfileLeaseStore4 store = load(schema3, 0)) {
