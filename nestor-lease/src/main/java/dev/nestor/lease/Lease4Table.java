@@ -12,9 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * The in-memory DHCPv4 lease table, laid out compactly: leases are split into shards by address hash, each shard an
- * open-addressing map from int address to a slot in primitive arrays (cltt, lifetime, subnet, flags) plus one small
- * byte array per lease packing hardware address, client id, host name and user context. Secondary indexes by hardware
- * address and client id hold only (hash, address) pairs. No object per field, no boxed keys.
+ * open-addressing map from int address to a slot in primitive arrays (cltt, lifetime, subnet, flags) plus a packed
+ * record of hardware address, client id, host name and user context in the shard's byte arena (compacted when half
+ * of it is garbage). Secondary indexes by hardware address and client id hold only (hash, address) pairs. No object
+ * per lease, per field or per key: the garbage collector sees a few arrays per shard.
  *
  * <p>Each shard has a read/write lock; readers of different or the same shard run concurrently. Writers hold the
  * shard's write lock (see {@link #lockFor}) while they change it and queue the matching file row, so the file's row
@@ -87,7 +88,7 @@ final class Lease4Table {
         int count = 0;
         for (Shard shard : shards) {
             for (int slot = 0; slot < shard.highWater; slot++) {
-                if (shard.blobs[slot] != null) {
+                if (shard.offsets[slot] >= 0) {
                     all[count++] = shard.addresses[slot] ^ Integer.MIN_VALUE;
                 }
             }
@@ -113,38 +114,40 @@ final class Lease4Table {
         return previous;
     }
 
-    /** Inserts or replaces a decoded file row (no {@link Lease4} built); the caller holds the write lock. */
-    void put(Lease4Csv.Row row) {
-        putPacked(shard(row.address), row.address, row.cltt, row.validLifetime, row.subnetId,
-                flags(row.state, row.fqdnForward, row.fqdnReverse),
-                pack(Lease4.HARDWARE_TYPE_ETHERNET, row.hardwareAddress, row.clientId, row.hostname, row.userContext));
+    /** Inserts or replaces a lease given as its columns and packed blob; the caller holds the write lock. */
+    void put(int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
+        putPacked(shard(address), address, cltt, valid, subnet, flags, blob);
     }
 
-    private static byte flags(LeaseState state, boolean forward, boolean reverse) {
+    static byte flags(LeaseState state, boolean forward, boolean reverse) {
         return (byte) (state.code() | (forward ? 4 : 0) | (reverse ? 8 : 0));
     }
 
     private void putPacked(Shard shard, int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
-        byte[] old = shard.put(address, cltt, valid, subnet, flags, blob);
         int hwLength = blob[2] & 0xff;
         int cidOffset = 4 + hwLength;
         int cidLength = blob[3 + hwLength] & 0xff;
-        if (old == null) {
+        int slot = shard.slotOf(address);
+        if (slot < 0) {
             index(byHardwareAddress, blob, 3, hwLength, address, true);
             index(byClientId, blob, cidOffset, cidLength, address, true);
-            return;
+        } else {
+            byte[] arena = shard.arena;
+            int base = shard.offsets[slot];
+            int oldHwLength = arena[base + 2] & 0xff;
+            int oldCidOffset = base + 4 + oldHwLength;
+            int oldCidLength = arena[base + 3 + oldHwLength] & 0xff;
+            if (!Arrays.equals(arena, base + 3, base + 3 + oldHwLength, blob, 3, 3 + hwLength)) {
+                index(byHardwareAddress, blob, 3, hwLength, address, true);
+                index(byHardwareAddress, arena, base + 3, oldHwLength, address, false);
+            }
+            if (!Arrays.equals(arena, oldCidOffset, oldCidOffset + oldCidLength, blob, cidOffset,
+                    cidOffset + cidLength)) {
+                index(byClientId, blob, cidOffset, cidLength, address, true);
+                index(byClientId, arena, oldCidOffset, oldCidLength, address, false);
+            }
         }
-        int oldHwLength = old[2] & 0xff;
-        int oldCidOffset = 4 + oldHwLength;
-        int oldCidLength = old[3 + oldHwLength] & 0xff;
-        if (!Arrays.equals(old, 3, 3 + oldHwLength, blob, 3, 3 + hwLength)) {
-            index(byHardwareAddress, blob, 3, hwLength, address, true);
-            index(byHardwareAddress, old, 3, oldHwLength, address, false);
-        }
-        if (!Arrays.equals(old, oldCidOffset, oldCidOffset + oldCidLength, blob, cidOffset, cidOffset + cidLength)) {
-            index(byClientId, blob, cidOffset, cidLength, address, true);
-            index(byClientId, old, oldCidOffset, oldCidLength, address, false);
-        }
+        shard.put(address, cltt, valid, subnet, flags, blob);
     }
 
     private static void index(IdentifierIndex index, byte[] bytes, int offset, int length, int address, boolean add) {
@@ -165,7 +168,7 @@ final class Lease4Table {
      * Blob layout: hardware type (2 bytes), hardware address length (1) and bytes, client id length (1) and
      * bytes, host name length (varint) and UTF-8 bytes, user context length (varint) and UTF-8 bytes.
      */
-    private static byte[] pack(int hardwareType, byte[] hw, byte[] cid, byte[] host, byte[] context) {
+    static byte[] pack(int hardwareType, byte[] hw, byte[] cid, byte[] host, byte[] context) {
         byte[] blob = new byte[2 + 1 + hw.length + 1 + cid.length + varintLength(host.length) + host.length
                 + varintLength(context.length) + context.length];
         int p = 0;
@@ -223,10 +226,12 @@ final class Lease4Table {
     }
 
     private void removeSlot(Shard shard, int address) {
-        byte[] old = shard.remove(address);
-        int hwLength = old[2] & 0xff;
-        index(byHardwareAddress, old, 3, hwLength, address, false);
-        index(byClientId, old, 4 + hwLength, old[3 + hwLength] & 0xff, address, false);
+        byte[] arena = shard.arena;
+        int base = shard.offsets[shard.slotOf(address)];
+        int hwLength = arena[base + 2] & 0xff;
+        index(byHardwareAddress, arena, base + 3, hwLength, address, false);
+        index(byClientId, arena, base + 4 + hwLength, arena[base + 3 + hwLength] & 0xff, address, false);
+        shard.remove(address);
     }
 
     /** Puts {@code lease} back, or removes the address when {@code lease} is null; takes the write lock. */
@@ -295,7 +300,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null) {
+                    if (shard.offsets[slot] >= 0) {
                         Lease4 lease = shard.materialize(slot);
                         if (filter.test(lease)) {
                             found.add(lease);
@@ -318,7 +323,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null && shard.subnets[slot] == wanted) {
+                    if (shard.offsets[slot] >= 0 && shard.subnets[slot] == wanted) {
                         found.add(shard.materialize(slot));
                     }
                 }
@@ -342,7 +347,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] == null) {
+                    if (shard.offsets[slot] < 0) {
                         continue;
                     }
                     int address = shard.addresses[slot];
@@ -386,7 +391,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] == null) {
+                    if (shard.offsets[slot] < 0) {
                         continue;
                     }
                     boolean isReclaimed = (shard.flags[slot] & 3) == reclaimed;
@@ -432,7 +437,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null) {
+                    if (shard.offsets[slot] >= 0) {
                         counts.computeIfAbsent(shard.subnets[slot] & 0xffff_ffffL, k -> new long[3])
                                 [shard.flags[slot] & 3]++;
                     }
@@ -453,23 +458,19 @@ final class Lease4Table {
         return result;
     }
 
-    /** Addresses of every lease (unordered), for bulk operations. */
-    int[] addresses(Predicate<Lease4> filter) {
-        return collect(filter).stream().mapToInt(Lease4::address).toArray();
-    }
-
-    /** Removes every lease; the caller makes sure nobody writes meanwhile. */
-    void clear() {
+    /**
+     * Shrinks every shard's arrays to what they hold plus a little room (after loading a file, whose size only gave
+     * a guess of the lease count). The caller makes sure nobody writes meanwhile.
+     */
+    void trim() {
         for (Shard shard : shards) {
             shard.lock.writeLock().lock();
             try {
-                shard.reset();
+                shard.trim();
             } finally {
                 shard.lock.writeLock().unlock();
             }
         }
-        byHardwareAddress.clear();
-        byClientId.clear();
     }
 
     /** One shard: an address → slot map and the slot columns. Guarded by {@link #lock}. */
@@ -484,7 +485,11 @@ final class Lease4Table {
         int[] valids;
         int[] subnets;
         byte[] flags; // bits 0-1 state, bit 2 fqdn forward, bit 3 fqdn reverse
-        byte[][] blobs; // null = free slot
+        int[] offsets; // where the slot's blob starts in the arena, -1 = free slot
+        // the blobs of all slots, appended; replaced and removed ones are garbage until the next compaction
+        byte[] arena;
+        int arenaUsed;
+        int garbage;
         int[] freeSlots;
         int freeCount;
         int highWater;
@@ -492,10 +497,6 @@ final class Lease4Table {
 
         Shard(int expected) {
             reset(expected);
-        }
-
-        void reset() {
-            reset(0);
         }
 
         void reset(int expected) {
@@ -508,7 +509,10 @@ final class Lease4Table {
             valids = new int[slots];
             subnets = new int[slots];
             flags = new byte[slots];
-            blobs = new byte[slots][];
+            offsets = new int[slots];
+            arena = new byte[Math.max(256, expected * 40)];
+            arenaUsed = 0;
+            garbage = 0;
             freeSlots = new int[8];
             freeCount = 0;
             highWater = 0;
@@ -537,14 +541,14 @@ final class Lease4Table {
             return i < 0 ? null : materialize(slotsPlusOne[i] - 1);
         }
 
-        /** Stores the columns of {@code address}; returns the blob it replaced, or null for a new lease. */
-        byte[] put(int address, long cltt, long valid, long subnet, byte flag, byte[] blob) {
+        /** Stores the columns of {@code address}, appending its blob to the arena. */
+        void put(int address, long cltt, long valid, long subnet, byte flag, byte[] blob) {
             int i = index(address);
             int slot;
-            byte[] old = null;
             if (i >= 0) {
                 slot = slotsPlusOne[i] - 1;
-                old = blobs[slot];
+                garbage += blobLength(arena, offsets[slot]);
+                offsets[slot] = -1;
             } else {
                 if ((size + 1) * 3 > keys.length * 2) {
                     growMap();
@@ -560,8 +564,70 @@ final class Lease4Table {
             valids[slot] = (int) valid;
             subnets[slot] = (int) subnet;
             flags[slot] = flag;
-            blobs[slot] = blob;
-            return old;
+            offsets[slot] = append(blob);
+        }
+
+        private int append(byte[] blob) {
+            if (arenaUsed + blob.length > arena.length) {
+                int live = arenaUsed - garbage;
+                if (garbage > live) {
+                    compact(blob.length);
+                }
+                if (arenaUsed + blob.length > arena.length) {
+                    long wanted = Math.max((long) arenaUsed + blob.length, arena.length + (arena.length >> 1) + 64L);
+                    if (wanted > Integer.MAX_VALUE - 16) {
+                        throw new IllegalStateException("lease table shard over 2 GB");
+                    }
+                    arena = Arrays.copyOf(arena, (int) wanted);
+                }
+            }
+            int offset = arenaUsed;
+            System.arraycopy(blob, 0, arena, offset, blob.length);
+            arenaUsed += blob.length;
+            return offset;
+        }
+
+        void trim() {
+            compact(0);
+            arena = Arrays.copyOf(arena, Math.max(256, arenaUsed + (arenaUsed >> 4)));
+            int capacity = Math.max(8, highWater + (highWater >> 4));
+            if (capacity < offsets.length) {
+                addresses = Arrays.copyOf(addresses, capacity);
+                cltts = Arrays.copyOf(cltts, capacity);
+                valids = Arrays.copyOf(valids, capacity);
+                subnets = Arrays.copyOf(subnets, capacity);
+                flags = Arrays.copyOf(flags, capacity);
+                offsets = Arrays.copyOf(offsets, capacity);
+            }
+        }
+
+        /** Copies the live blobs into a fresh arena, dropping garbage. */
+        private void compact(int extra) {
+            int live = arenaUsed - garbage;
+            byte[] fresh = new byte[Math.max(256, (live + extra) + ((live + extra) >> 1))];
+            int used = 0;
+            for (int slot = 0; slot < highWater; slot++) {
+                if (offsets[slot] >= 0) {
+                    int length = blobLength(arena, offsets[slot]);
+                    System.arraycopy(arena, offsets[slot], fresh, used, length);
+                    offsets[slot] = used;
+                    used += length;
+                }
+            }
+            arena = fresh;
+            arenaUsed = used;
+            garbage = 0;
+        }
+
+        static int blobLength(byte[] arena, int offset) {
+            int p = offset + 2;
+            p += 1 + (arena[p] & 0xff);
+            p += 1 + (arena[p] & 0xff);
+            int[] cursor = {p};
+            int hostLength = readVarint(arena, cursor);
+            cursor[0] += hostLength;
+            int contextLength = readVarint(arena, cursor);
+            return cursor[0] + contextLength - offset;
         }
 
         int slotOf(int address) {
@@ -569,19 +635,18 @@ final class Lease4Table {
             return i < 0 ? -1 : slotsPlusOne[i] - 1;
         }
 
-        /** Frees the slot of {@code address} (which must exist) and returns its blob. */
-        byte[] remove(int address) {
+        /** Frees the slot of {@code address}, which must exist. */
+        void remove(int address) {
             int i = index(address);
             int slot = slotsPlusOne[i] - 1;
-            byte[] previous = blobs[slot];
-            blobs[slot] = null;
+            garbage += blobLength(arena, offsets[slot]);
+            offsets[slot] = -1;
             if (freeCount == freeSlots.length) {
                 freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
             }
             freeSlots[freeCount++] = slot;
             deleteAt(i);
             size--;
-            return previous;
         }
 
         private void deleteAt(int hole) {
@@ -624,21 +689,21 @@ final class Lease4Table {
             if (freeCount > 0) {
                 return freeSlots[--freeCount];
             }
-            if (highWater == blobs.length) {
-                int capacity = blobs.length + (blobs.length >> 1) + 8;
+            if (highWater == offsets.length) {
+                int capacity = offsets.length + (offsets.length >> 1) + 8;
                 addresses = Arrays.copyOf(addresses, capacity);
                 cltts = Arrays.copyOf(cltts, capacity);
                 valids = Arrays.copyOf(valids, capacity);
                 subnets = Arrays.copyOf(subnets, capacity);
                 flags = Arrays.copyOf(flags, capacity);
-                blobs = Arrays.copyOf(blobs, capacity);
+                offsets = Arrays.copyOf(offsets, capacity);
             }
             return highWater++;
         }
 
         Lease4 materialize(int slot) {
-            byte[] blob = blobs[slot];
-            int p = 0;
+            byte[] blob = arena;
+            int p = offsets[slot];
             int hardwareType = ((blob[p] & 0xff) << 8) | (blob[p + 1] & 0xff);
             p += 2;
             int hwLength = blob[p++] & 0xff;
