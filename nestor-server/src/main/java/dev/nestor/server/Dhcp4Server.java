@@ -202,6 +202,10 @@ public final class Dhcp4Server implements AutoCloseable {
             if (datagram == null) {
                 return;
             }
+            if (KeaLog.enabled(LogMessage.DHCP4_BUFFER_RECEIVED)) {
+                KeaLog.log(LogMessage.DHCP4_BUFFER_RECEIVED, datagram.source().getHostAddress(), datagram.sourcePort(),
+                        socket.localAddress().getHostAddress(), socket.port(), socket.interfaceName());
+            }
             if (queue != null) {
                 queue.submit(ClientStripe.of(datagram.data()), datagram);
             } else {

@@ -6,6 +6,8 @@ import dev.nestor.config.Dhcp4Config;
 import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
+import dev.nestor.server.log.KeaLog;
+import dev.nestor.server.log.LogMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,7 @@ public final class RunServer {
         try {
             service = Dhcp4Service.start(loaded, new Ports(serverPort, clientPort), durability, Clock.systemUTC());
         } catch (Exception e) {
+            KeaLog.log(LogMessage.DHCP4_SERVER_FAILED, e.getMessage());
             System.err.println("failed to start: " + e.getMessage());
             System.exit(1);
             return;
