@@ -7,6 +7,7 @@ import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
 import dev.nestor.server.log.KeaLog;
+import dev.nestor.server.log.LogbackLoggers;
 import dev.nestor.server.log.LogMessage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public final class RunServer {
             System.exit(1);
             return;
         }
+        LogbackLoggers.apply(loaded.loggers());
         Dhcp4Service service;
         try {
             service = Dhcp4Service.start(loaded, new Ports(serverPort, clientPort), durability, Clock.systemUTC());
