@@ -333,6 +333,48 @@ final class CommonParser {
         return new HooksConfig(libraries, leaseCommands, ha);
     }
 
+    /**
+     * Hub-and-spoke binding (ha-protocol.md §16): with several HA relationships each subnet needs
+     * {@code user-context.ha-server-name} (its own or its network's) naming a peer of one relationship, else Nestor,
+     * like Kea, drops its queries. Kea notices only at run time; here it is a warning at load.
+     */
+    void haBindings(HooksConfig hooks, List<Obj> subnets, List<Obj> networks) throws ConfigException {
+        if (hooks.ha().isEmpty()) return;
+        HaConfig ha = hooks.ha().get();
+        for (int i = 0; i < subnets.size(); i++) {
+            Obj s = subnets.get(i);
+            Obj n = networks.get(i);
+            String name = haServerName(s);
+            Obj where = s;
+            if (name == null && n != null) {
+                name = haServerName(n);
+                where = n;
+            }
+            if (name == null) {
+                if (ha.relationships().size() > 1) {
+                    warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNBOUND", s.position(), s.path,
+                            "subnet " + s.stringOrNull("subnet") + " has no user-context 'ha-server-name' while several HA"
+                                    + " relationships are configured: its queries will be dropped"));
+                }
+            } else if (ha.relationshipFor(name).isEmpty()) {
+                warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNKNOWN_SERVER", where.pos("user-context"),
+                        where.path("user-context.ha-server-name"), "subnet " + s.stringOrNull("subnet")
+                                + " names ha-server-name '" + name + "', which is no peer of any HA relationship:"
+                                + " its queries will be dropped"));
+            }
+        }
+    }
+
+    private static String haServerName(Obj o) throws ConfigException {
+        JsonObject context = o.userContext();
+        if (context == null || !context.has("ha-server-name")) return null;
+        JsonValue v = context.get("ha-server-name");
+        if (!(v instanceof JsonString str) || str.value().isBlank()) {
+            throw o.error("user-context", "'ha-server-name' in user-context must be a non-empty string");
+        }
+        return str.value();
+    }
+
     // ------------------------------------------------------------------ options
 
     void optionDefinitions(Obj scope) throws ConfigException {
@@ -431,7 +473,7 @@ final class CommonParser {
         if (name != null) {
             def = catalog.byName(space, name);
             if (def == null && codeValue == null) {
-                throw o.error("name", "definition for the option '" + space + "." + name + "' does not exist");
+                throw o.error("name", "definition for the option '" + space + "." + name + "' having code '0' does not exist");
             }
         }
         if (codeValue != null) {
@@ -459,6 +501,8 @@ final class CommonParser {
                             + (name == null ? "" : name) + "' having code '" + code + "' does not exist");
                 }
                 payload = OptionDataEncoder.encodeUndefined(data);
+            } else if (csv) {
+                payload = OptionDataEncoder.encode(def, withoutBinaryBlanks(def, data), true);
             } else {
                 payload = OptionDataEncoder.encode(def, data, csv);
             }
@@ -472,6 +516,32 @@ final class CommonParser {
         }
         return new OptionData(space, code, def != null ? def.name() : (name == null ? "" : name), payload,
                 o.bool("always-send", false), csv, data, o.userContext());
+    }
+
+    /**
+     * Kea reads a CSV binary value as hex digits and skips blanks ({@code "1A BB AD"} is valid, as in Kea's
+     * all-options.json, while nestor-wire's encoder wants no blanks): remove blanks from the binary value, which is
+     * the whole data for a binary option or the text after the last record field's comma for a record ending in binary.
+     */
+    static String withoutBinaryBlanks(OptionDefinition def, String data) {
+        if (def.array()) return data;
+        if (def.type() == OptionDataType.BINARY) return data.replaceAll("\\s+", "");
+        List<OptionDataType> fields = def.recordTypes();
+        if (def.type() != OptionDataType.RECORD || fields.isEmpty()
+                || fields.get(fields.size() - 1) != OptionDataType.BINARY) {
+            return data;
+        }
+        int commas = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == ',' && ++commas == fields.size() - 1) {
+                String rest = data.substring(i + 1).strip();
+                return data.substring(0, i + 1) + rest.replaceAll("\\s+", "");
+            }
+        }
+        return data;
     }
 
     /** {@code own} followed by every option of {@code inherited} whose space and code {@code own} does not set. */
@@ -499,10 +569,12 @@ final class CommonParser {
         long lo = min != null ? min : v;
         long hi = max != null ? max : v;
         if (lo > v) {
-            throw reportAt.error("the value of min-" + key + " (" + lo + ") is not less than (default) " + key + " (" + v + ")");
+            throw where(scopes, "min-" + key, reportAt).error("min-" + key, "the value of min-" + key + " (" + lo
+                    + ") is not less than (default) " + key + " (" + v + ")");
         }
         if (v > hi) {
-            throw reportAt.error("the value of (default) " + key + " (" + v + ") is not less than max-" + key + " (" + hi + ")");
+            throw where(scopes, "max-" + key, reportAt).error("max-" + key, "the value of (default) " + key + " (" + v
+                    + ") is not less than max-" + key + " (" + hi + ")");
         }
         return new Triplet(lo, v, hi);
     }
@@ -606,8 +678,8 @@ final class CommonParser {
         for (String type : List.of("hw-address", "duid", "client-id", "circuit-id", "flex-id")) {
             if (o.has(type)) {
                 if (found != null) {
-                    throw o.error(type, "the following parameters are mutually exclusive: '" + found + "' and '" + type
-                            + "' (a host reservation takes exactly one identifier)");
+                    throw o.error(type, "the '" + found + "' and '" + type + "' are mutually exclusive"
+                            + " (a host reservation takes exactly one identifier)");
                 }
                 found = type;
             }

@@ -38,8 +38,10 @@ final class OptionCatalog {
         this.family = family;
     }
 
+    /** A predefined space; Kea also names the CableLabs vendor space {@code docsis3-v4} / {@code docsis3-v6}. */
     Optional<OptionSpace> standard(String space) {
-        return family == Family.V4 ? StandardOptions.v4Space(space) : StandardOptions.v6Space(space);
+        String name = space.equals("docsis3-v4") || space.equals("docsis3-v6") ? "vendor-4491" : space;
+        return family == Family.V4 ? StandardOptions.v4Space(name) : StandardOptions.v6Space(name);
     }
 
     boolean isStandardSpace(String space) {

@@ -131,7 +131,7 @@ final class LeaseFileWriter implements AutoCloseable {
                 throw new LeaseStoreException("lease file " + path + " is closed");
             }
             if (recovering) {
-                throw new LeaseStoreException("lease file " + path + " is recovering from a failed write");
+                throw new LeaseStoreException("cannot write lease file " + path + ": an earlier write just failed");
             }
             queue.add(pending);
             queued.signal();

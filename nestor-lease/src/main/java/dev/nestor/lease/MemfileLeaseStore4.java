@@ -2,18 +2,13 @@ package dev.nestor.lease;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,31 +24,53 @@ import org.slf4j.LoggerFactory;
 public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemfileLeaseStore4.class);
-    /** kea-lfc gives up on a file after this many bad rows. */
-    private static final long CLEANUP_MAX_ROW_ERRORS = 100;
+
+    /** The v4 CSV format over the compact table. */
+    static final MemfilePersistence.Format<Lease4Table> FORMAT = new MemfilePersistence.Format<>() {
+        @Override
+        public CsvSchema schema() {
+            return CsvSchema.V4;
+        }
+
+        @Override
+        public Lease4Table newTable(long expectedLeases) {
+            return new Lease4Table(expectedLeases);
+        }
+
+        @Override
+        public LeaseFileLoader.RowSink sink(Lease4Table table) {
+            return new Lease4TableLoader(table);
+        }
+
+        @Override
+        public long writeAll(Lease4Table table, OutputStream out) throws IOException {
+            int[] addresses = table.sortedAddresses();
+            StringBuilder row = new StringBuilder(128);
+            for (int address : addresses) {
+                row.setLength(0);
+                Lease4Csv.append(row, table.getLocked(address), false);
+                out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return addresses.length;
+        }
+    };
 
     private final MemfileSettings settings;
     private final Clock clock;
     private final Lease4Table table;
-    private final LeaseFiles files;
+    private final MemfilePersistence<Lease4Table> persistence;
     private final LeaseFileWriter writer;
     private final LoadSummary loadSummary;
-    private final ScheduledExecutorService cleanupTimer;
-    private final Lock cleanupLock = new ReentrantLock();
     private volatile boolean closed;
 
-    private MemfileLeaseStore4(MemfileSettings settings, Clock clock, Lease4Table table, LeaseFiles files,
-                               LeaseFileWriter writer, LoadSummary loadSummary) {
+    private MemfileLeaseStore4(MemfileSettings settings, Clock clock, Lease4Table table,
+                               MemfilePersistence<Lease4Table> persistence, LoadSummary loadSummary) {
         this.settings = settings;
         this.clock = clock;
         this.table = table;
-        this.files = files;
-        this.writer = writer;
+        this.persistence = persistence;
+        this.writer = persistence == null ? null : persistence.writer();
         this.loadSummary = loadSummary;
-        this.cleanupTimer = settings.persist()
-                ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
-                        .name("nestor-lease-lfc4").factory())
-                : null;
     }
 
     /**
@@ -64,88 +81,24 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      *                             than {@code max-row-errors} bad rows, or a kea-lfc is running on these files
      */
     public static MemfileLeaseStore4 open(MemfileSettings settings, Clock clock) throws LeaseStoreException {
-        long start = System.nanoTime();
-        Lease4Table table = new Lease4Table();
         if (!settings.persist()) {
             LOG.warn("DHCPSRV_MEMFILE_NO_STORAGE running in non-persistent mode, leases will be lost after restart");
-            return new MemfileLeaseStore4(settings, clock, table, null, null,
-                    new LoadSummary(List.of(), 0, 0, 0, 0, System.nanoTime() - start));
+            return new MemfileLeaseStore4(settings, clock, new Lease4Table(), null,
+                    new LoadSummary(List.of(), 0, 0, 0, 0, 0));
         }
-        LeaseFiles files = new LeaseFiles(settings.path());
-        Optional<Long> cleaner = files.runningCleanup();
-        if (cleaner.isPresent()) {
-            throw new LeaseStoreException("unable to load leases from files while the lease file cleanup is in"
-                    + " progress (process " + cleaner.get() + ", " + files.pid + ")");
-        }
-        List<Path> loaded = new ArrayList<>(files.loadOrder());
-        long rows = 0;
-        long errors = 0;
-        int torn = 0;
-        boolean upgrade = false;
-        LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                apply(table, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
-        for (Path file : loaded) {
-            LeaseFileLoader.Result result = LeaseFileLoader.load(file, CsvSchema.V4, settings.maxRowErrors(), sink);
-            rows += result.rows();
-            errors += result.errors();
-            torn += result.tornLastLine() ? 1 : 0;
-            upgrade |= result.upgraded();
-        }
-        long keepLength = -1;
-        boolean needsNewline = false;
-        if (Files.exists(files.current)) {
-            LeaseFileLoader.Result result =
-                    LeaseFileLoader.load(files.current, CsvSchema.V4, settings.maxRowErrors(), sink);
-            loaded.add(files.current);
-            rows += result.rows();
-            errors += result.errors();
-            torn += result.tornLastLine() ? 1 : 0;
-            upgrade |= result.upgraded();
-            keepLength = result.keepLength();
-            needsNewline = result.needsNewline();
-        }
-        LeaseFileWriter writer;
-        try {
-            writer = new LeaseFileWriter(files.current, CsvSchema.V4.headerLine, settings.durability(), keepLength,
-                    needsNewline);
-        } catch (IOException error) {
-            throw new LeaseStoreException("cannot open lease file " + files.current + " for writing: "
-                    + error.getMessage(), error);
-        }
-        LoadSummary summary = new LoadSummary(List.copyOf(loaded), rows, errors, torn, table.size(),
-                System.nanoTime() - start);
-        LOG.info("DHCPSRV_MEMFILE_LEASES_LOADED {} leases from {} rows in {} ({} bad rows, {} torn last lines)",
-                summary.leases(), rows, loaded, errors, torn);
-        MemfileLeaseStore4 store = new MemfileLeaseStore4(settings, clock, table, files, writer, summary);
-        store.scheduleCleanup(upgrade);
+        MemfilePersistence.Opened<Lease4Table> opened =
+                MemfilePersistence.open(settings, FORMAT, clock, "nestor-lease-lfc4");
+        opened.table().trim();
+        LoadSummary loaded = opened.summary();
+        LoadSummary summary = new LoadSummary(loaded.files(), loaded.rows(), loaded.rowErrors(),
+                loaded.tornLastLines(), opened.table().size(), loaded.nanos());
+        LOG.info("DHCPSRV_MEMFILE_LEASES_LOADED {} leases from {} rows of {} in {} ms ({} bad rows, {} torn last"
+                + " lines)", summary.leases(), summary.rows(), summary.files(), summary.nanos() / 1_000_000,
+                summary.rowErrors(), summary.tornLastLines());
+        MemfileLeaseStore4 store = new MemfileLeaseStore4(settings, clock, opened.table(), opened.persistence(),
+                summary);
+        opened.persistence().scheduleCleanup(opened.needsConversion());
         return store;
-    }
-
-    private static void apply(Lease4Table table, Lease4 lease) {
-        if (lease.validLifetime() == 0) {
-            table.remove(lease.address());
-        } else {
-            table.put(lease);
-        }
-    }
-
-    private void scheduleCleanup(boolean now) {
-        if (now) {
-            LOG.info("DHCPSRV_MEMFILE_NEEDS_UPGRADING lease file converted by a cleanup now");
-            cleanupTimer.execute(this::cleanupQuietly);
-        }
-        if (settings.lfcIntervalSeconds() > 0) {
-            cleanupTimer.scheduleWithFixedDelay(this::cleanupQuietly, settings.lfcIntervalSeconds(),
-                    settings.lfcIntervalSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    private void cleanupQuietly() {
-        try {
-            runLeaseFileCleanup();
-        } catch (LeaseStoreException | RuntimeException error) {
-            LOG.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAILED lease file cleanup failed: {}", error.toString());
-        }
     }
 
     /** What opening read. */
@@ -167,59 +120,12 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      * @throws LeaseStoreException when a step fails (the files stay in a state the next load or cleanup recovers)
      */
     public CleanupSummary runLeaseFileCleanup() throws LeaseStoreException {
-        if (!settings.persist()) {
+        ensureOpen();
+        if (persistence == null) {
             Instant now = clock.instant();
             return new CleanupSummary(now, now, false, 0);
         }
-        ensureOpen();
-        cleanupLock.lock();
-        try {
-            Instant started = clock.instant();
-            LOG.info("DHCPSRV_MEMFILE_LFC_START starting lease file cleanup of {}", files.current);
-            boolean rotate = !files.cleanupUnfinished();
-            if (rotate) {
-                writer.rotate(files.input);
-            }
-            long leases = 0;
-            try {
-                files.writePid();
-                if (!Files.exists(files.completed)) {
-                    Lease4Table scratch = new Lease4Table();
-                    LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                            apply(scratch, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
-                    for (Path file : List.of(files.previous, files.input)) {
-                        if (Files.exists(file)) {
-                            LeaseFileLoader.load(file, CsvSchema.V4, CLEANUP_MAX_ROW_ERRORS, sink);
-                        }
-                    }
-                    int[] addresses = scratch.sortedAddresses();
-                    leases = addresses.length;
-                    files.writeCompleted(CsvSchema.V4.headerLine, out -> {
-                        StringBuilder row = new StringBuilder(128);
-                        for (int address : addresses) {
-                            row.setLength(0);
-                            Lease4Csv.append(row, scratch.getLocked(address), false);
-                            out.write(row.toString().getBytes(StandardCharsets.UTF_8));
-                        }
-                    });
-                }
-                files.promoteCompleted();
-            } catch (IOException error) {
-                throw new LeaseStoreException("lease file cleanup of " + files.current + " failed: "
-                        + error.getMessage(), error);
-            } finally {
-                try {
-                    files.removePid();
-                } catch (IOException error) {
-                    LOG.warn("cannot remove {}: {}", files.pid, error.toString());
-                }
-            }
-            Instant finished = clock.instant();
-            LOG.info("DHCPSRV_MEMFILE_LFC_COMPLETE lease file cleanup of {} wrote {} leases", files.current, leases);
-            return new CleanupSummary(started, finished, rotate, leases);
-        } finally {
-            cleanupLock.unlock();
-        }
+        return persistence.cleanup();
     }
 
     private void ensureOpen() throws LeaseStoreException {
@@ -464,13 +370,8 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             return;
         }
         closed = true;
-        if (cleanupTimer != null) {
-            cleanupTimer.shutdownNow();
-            cleanupLock.lock();
-            cleanupLock.unlock();
-        }
-        if (writer != null) {
-            writer.close();
+        if (persistence != null) {
+            persistence.close();
         }
     }
 }
