@@ -5,7 +5,7 @@ import dev.nestor.lease.Durability;
 import dev.nestor.lease.MemfileLeaseStore4;
 import dev.nestor.lease.MemfileSettings;
 import dev.nestor.lease.LeaseStoreException;
-import dev.nestor.server.log.LogbackLoggers;
+import dev.nestor.server.log.LoggingSetup;
 import dev.nestor.server.net.InterfaceSelectionException;
 import java.io.IOException;
 import java.time.Clock;
@@ -67,7 +67,7 @@ public final class Dhcp4Service implements AutoCloseable {
             server = Dhcp4Server.start(SetupBuilder.setup(newConfig), store, ports, clock);
         }
         config = newConfig;
-        LogbackLoggers.apply(newConfig.loggers());
+        LoggingSetup.apply(newConfig.loggers());
     }
 
     /** The running server (statistics, lease engine, service switch, hooks). */

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * text}. {@code syslog} outputs are written to stderr. The highest {@code debuglevel} of DEBUG entries bounds which
  * debug messages {@link KeaLog} writes.
  *
- * <p>Does nothing when the SLF4J backend in use is not logback (logback is an optional dependency of this module).
+ * <p>Does nothing when the SLF4J backend in use is not logback. Logback is an optional dependency of this module:
+ * call through {@link LoggingSetup}, which checks that it is on the class path.
  */
 public final class LogbackLoggers {
     private static final long MIN_ROTATE_SIZE = 204800;
@@ -37,11 +38,6 @@ public final class LogbackLoggers {
 
     /** Applies {@code loggers} (empty: Kea's default, {@code kea-dhcp4} INFO to stdout); false without logback. */
     public static boolean apply(List<LoggerConfig> loggers) {
-        try {
-            Class.forName("ch.qos.logback.classic.LoggerContext");
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return false;
         }

@@ -7,7 +7,7 @@ import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
 import dev.nestor.server.log.KeaLog;
-import dev.nestor.server.log.LogbackLoggers;
+import dev.nestor.server.log.LoggingSetup;
 import dev.nestor.server.log.LogMessage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public final class RunServer {
             System.exit(1);
             return;
         }
-        LogbackLoggers.apply(loaded.loggers());
+        LoggingSetup.apply(loaded.loggers());
         Dhcp4Service service;
         try {
             service = Dhcp4Service.start(loaded, new Ports(serverPort, clientPort), durability, Clock.systemUTC());
@@ -73,7 +73,14 @@ public final class RunServer {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            var statistics = service.server().statistics();
             service.close();
+            StringBuilder summary = new StringBuilder("nestor dhcp4 stopped:");
+            for (String name : new String[]{"pkt4-received", "pkt4-receive-drop", "pkt4-parse-failed",
+                    "pkt4-offer-sent", "pkt4-ack-sent", "pkt4-nak-sent", "v4-allocation-fail"}) {
+                summary.append(' ').append(name).append('=').append(statistics.value(name));
+            }
+            System.err.println(summary);
             stopped.countDown();
         }));
         System.err.println("nestor dhcp4 running on port " + serverPort + " (" + durability + ")");
