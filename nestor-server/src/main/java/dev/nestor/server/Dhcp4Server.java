@@ -130,9 +130,10 @@ public final class Dhcp4Server implements AutoCloseable {
         KeaLog.log(LogMessage.DHCP4_OPEN_SOCKET, ports.serverPort());
         IOException failure = null;
         ListenAddress broadcastInterface = null;
+        boolean needsBroadcast = addresses.stream().anyMatch(address -> !address.loopback());
         for (ListenAddress address : addresses) {
             try {
-                sockets.add(UdpDhcp4Socket.bind(address, ports.serverPort()));
+                sockets.add(UdpDhcp4Socket.bind(address, ports.serverPort(), needsBroadcast));
             } catch (IOException e) {
                 KeaLog.log(LogMessage.DHCP4_OPEN_SOCKET_FAIL, address.address().getHostAddress() + ":"
                         + ports.serverPort() + ": " + e.getMessage());
@@ -202,9 +203,14 @@ public final class Dhcp4Server implements AutoCloseable {
             if (datagram == null) {
                 return;
             }
-            if (queue != null) {
+            if (KeaLog.enabled(LogMessage.DHCP4_BUFFER_RECEIVED)) {
+                KeaLog.log(LogMessage.DHCP4_BUFFER_RECEIVED, datagram.source().getHostAddress(), datagram.sourcePort(),
+                        socket.localAddress().getHostAddress(), socket.port(), socket.interfaceName());
+            }
+            if (queue != null && !ClientStripe.readOnly(datagram.data())) {
                 queue.submit(ClientStripe.of(datagram.data()), datagram);
             } else {
+                // DISCOVER and INFORM write nothing: answering them here saves a thread hand-off per packet
                 processor.handle(datagram);
             }
         }

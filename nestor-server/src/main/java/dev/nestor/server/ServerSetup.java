@@ -13,7 +13,7 @@ import java.util.List;
  * @param multiThreading    {@code enable-multi-threading}: false processes packets on the receive thread as Kea's
  *                          single-threaded mode does
  * @param threadPoolSize    workers when multi-threaded, 0 = number of CPUs
- * @param packetQueueSize   bounded queue before the workers, oldest dropped when full; 0 = Kea's unlimited, taken
+ * @param packetQueueSize   bound of each worker's queue, oldest dropped when full; 0 = Kea's unlimited, taken
  *                          here as 65536
  * @param parkedPacketLimit responses held for the committed hook at most, 0 = unlimited
  */

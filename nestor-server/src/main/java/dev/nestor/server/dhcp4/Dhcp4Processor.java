@@ -518,6 +518,10 @@ public final class Dhcp4Processor {
         if (query.messageType() == INFORM && ciaddr != 0) {
             destination = inet(ciaddr);
             port = 68;
+            if (KeaLog.enabled(LogMessage.DHCP4_INFORM_DIRECT_REPLY)) {
+                KeaLog.log(LogMessage.DHCP4_INFORM_DIRECT_REPLY, new Transaction(query), new AddressText(ciaddr),
+                        datagram.socket().interfaceName());
+            }
             if (relayed) {
                 // answering the client directly: the relay fields do not apply
                 byte[] adjusted = adjustDirectInform(bytes, raw);
@@ -547,6 +551,11 @@ public final class Dhcp4Processor {
             port = settings.clientPort();
         }
         Dhcp4Socket socket = datagram.socket();
+        if (KeaLog.enabled(LogMessage.DHCP4_PACKET_SEND)) {
+            KeaLog.log(LogMessage.DHCP4_PACKET_SEND, new Transaction(query), Query.typeName(type), type,
+                    socket.interfaceAddress().getHostAddress(), socket.port(), destination.getHostAddress(), port,
+                    socket.interfaceName());
+        }
         try {
             socket.send(bytes, destination, port);
         } catch (IOException | RuntimeException e) {
@@ -690,6 +699,13 @@ public final class Dhcp4Processor {
     }
 
     private void logAllocationFailure(ClientIdentity client, SubnetPlan subnet) {
+        if (subnet.network() != null) {
+            if (KeaLog.enabled(LogMessage.ALLOC_ENGINE_V4_ALLOC_FAIL_SHARED_NETWORK)) {
+                KeaLog.log(LogMessage.ALLOC_ENGINE_V4_ALLOC_FAIL_SHARED_NETWORK, client, subnet.network().name(),
+                        subnet.network().subnets().size());
+            }
+            return;
+        }
         if (KeaLog.enabled(LogMessage.ALLOC_ENGINE_V4_ALLOC_FAIL_SUBNET)) {
             KeaLog.log(LogMessage.ALLOC_ENGINE_V4_ALLOC_FAIL_SUBNET, client,
                     new AddressText(subnet.prefix()) + "/" + subnet.prefixLength(), subnet.id(),

@@ -6,6 +6,9 @@ import dev.nestor.config.Dhcp4Config;
 import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
+import dev.nestor.server.log.KeaLog;
+import dev.nestor.server.log.LoggingSetup;
+import dev.nestor.server.log.LogMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -58,17 +61,26 @@ public final class RunServer {
             System.exit(1);
             return;
         }
+        LoggingSetup.apply(loaded.loggers());
         Dhcp4Service service;
         try {
             service = Dhcp4Service.start(loaded, new Ports(serverPort, clientPort), durability, Clock.systemUTC());
         } catch (Exception e) {
+            KeaLog.log(LogMessage.DHCP4_SERVER_FAILED, e.getMessage());
             System.err.println("failed to start: " + e.getMessage());
             System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            var statistics = service.server().statistics();
             service.close();
+            StringBuilder summary = new StringBuilder("nestor dhcp4 stopped:");
+            for (String name : new String[]{"pkt4-received", "pkt4-receive-drop", "pkt4-parse-failed",
+                    "pkt4-offer-sent", "pkt4-ack-sent", "pkt4-nak-sent", "v4-allocation-fail"}) {
+                summary.append(' ').append(name).append('=').append(statistics.value(name));
+            }
+            System.err.println(summary);
             stopped.countDown();
         }));
         System.err.println("nestor dhcp4 running on port " + serverPort + " (" + durability + ")");

@@ -93,7 +93,7 @@ public final class TestClient implements AutoCloseable {
         private int op = 1;
         private final Map<Integer, byte[]> options = new HashMap<>();
 
-        Packet(int type, byte[] mac, int xid) {
+        public Packet(int type, byte[] mac, int xid) {
             this.type = type;
             this.mac = mac;
             this.xid = xid;
