@@ -52,13 +52,19 @@ final class TestServer implements AutoCloseable {
     final long started = System.nanoTime();
 
     TestServer(Path directory, ConfigurationService configuration) throws Exception {
+        this(directory, configuration, null);
+    }
+
+    /** With {@code liveSubnets}, lease and subnet commands follow that configuration instead of the two fixed subnets. */
+    TestServer(Path directory, ConfigurationService configuration, java.util.function.Supplier<SubnetCatalog4> liveSubnets)
+            throws Exception {
         store = MemfileLeaseStore4.open(MemfileSettings.persistent(directory.resolve("leases4.csv")), clock);
         ControlService.Builder builder = ControlService.builder()
                 .identity(ServerIdentity.nestor("test"))
                 .shutdown(shutdownValue::set)
                 .clock(clock)
                 .leaseStore(store)
-                .subnets(subnets::get)
+                .subnets(liveSubnets != null ? liveSubnets : subnets::get)
                 .statistics(statistics)
                 .engine(this::status, networkState, this::reclaim);
         if (configuration != null) {
