@@ -18,13 +18,19 @@ final class KeaParameters {
     private KeaParameters() {
     }
 
-    /** Kea's position suffix: line counted from 0 on the control channel, column from 1. */
+    /**
+     * Kea's position suffix for a value received on the control channel. Kea counts lines from 0 there,
+     * and (as its reader records positions) a map or list at the column of its bracket, a scalar one
+     * column before its first character.
+     */
     static String where(JsonValue value) {
         Position position = value == null ? null : value.position();
         if (position == null) {
             return "(<wire>:0:0)";
         }
-        return "(" + position.file() + ":" + (position.line() - 1) + ":" + position.column() + ")";
+        boolean container = value instanceof JsonObject || value instanceof dev.nestor.json.JsonArray;
+        int column = container ? position.column() : position.column() - 1;
+        return "(" + position.file() + ":" + (position.line() - 1) + ":" + column + ")";
     }
 
     static String requiredString(JsonObject map, String key) throws CommandFailure {

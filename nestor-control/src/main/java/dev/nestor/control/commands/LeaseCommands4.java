@@ -200,14 +200,14 @@ public final class LeaseCommands4 {
         JsonObject map = JsonObject.EMPTY;
         if (context != null) {
             if (!(context instanceof JsonObject contextMap)) {
-                throw CommandFailure.error("Invalid user context '" + JsonWriter.compact(context) + "' is not a JSON map.");
+                throw CommandFailure.error("Invalid user context '" + KeaJsonText.str(context) + "' is not a JSON map.");
             }
             map = contextMap;
         }
         if (comment != null) {
             if (map.has("comment")) {
-                throw CommandFailure.error("Duplicated comment entry '" + JsonWriter.compact(comment) + "' in user context '"
-                        + JsonWriter.compact(map) + "'");
+                throw CommandFailure.error("Duplicated comment entry '" + KeaJsonText.str(comment) + "' in user context '"
+                        + KeaJsonText.str(map) + "'");
             }
             map = map.with("comment", comment);
         }
@@ -415,7 +415,12 @@ public final class LeaseCommands4 {
     }
 
     ControlAnswer getByHardwareAddress(ControlCommand command) throws CommandFailure {
-        return leaseList(store.getByHardwareAddress(KeaHex.hardwareAddress(byArgument(command, "hw-address"))));
+        Identifier hardwareAddress = KeaHex.hardwareAddress(byArgument(command, "hw-address"));
+        if (hardwareAddress.isEmpty()) {
+            // declined leases carry no hardware address; Kea finds them by the empty one, the store's index does not
+            return leaseList(store.getAll().stream().filter(lease -> lease.hardwareAddress().isEmpty()).toList());
+        }
+        return leaseList(store.getByHardwareAddress(hardwareAddress));
     }
 
     ControlAnswer getByClientId(ControlCommand command) throws CommandFailure {
