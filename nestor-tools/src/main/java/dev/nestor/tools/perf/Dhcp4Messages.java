@@ -35,9 +35,10 @@ final class Dhcp4Messages implements ClientMessages {
 
     // DISCOVER option layout: 53 at 240, 55 at 243, 61 at 252 (MAC at 255), extras, END
     private static final int DISCOVER_CLIENT_ID_MAC = 255;
-    // REQUEST option layout: 53 at 240, 54 at 243 (data 245), 50 at 249 (data 251), 55 at 255, 61 at 264 (MAC at 267)
-    private static final int REQUEST_SERVER_ID = 245;
-    private static final int REQUEST_ADDRESS = 251;
+    // REQUEST option layout (perfdhcp's order): 53 at 240, 50 at 243 (data 245), 54 at 249 (data 251), 55 at 255,
+    // 61 at 264 (MAC at 267)
+    private static final int REQUEST_ADDRESS = 245;
+    private static final int REQUEST_SERVER_ID = 251;
     private static final int REQUEST_CLIENT_ID_MAC = 267;
 
     private final int relayAddress;
@@ -47,7 +48,7 @@ final class Dhcp4Messages implements ClientMessages {
     private final ByteBuffer request;
 
     /**
-     * @param relayAddress the local address written to giaddr (hops = 1)
+     * @param relayAddress the local address written to giaddr (hops = 1), as an int
      * @param baseMac      the MAC of client 0
      * @param extraOptions {@code -o} options appended to both messages
      */
@@ -96,8 +97,8 @@ final class Dhcp4Messages implements ClientMessages {
         ByteBuffer packet = header(3 + 6 + 6 + 9 + 9 + extraLength() + 1);
         packet.position(OFFSET_OPTIONS);
         packet.put((byte) 53).put((byte) 1).put((byte) TYPE_REQUEST);
-        packet.put((byte) 54).put((byte) 4).putInt(0);
         packet.put((byte) 50).put((byte) 4).putInt(0);
+        packet.put((byte) 54).put((byte) 4).putInt(0);
         packet.put((byte) 55).put((byte) PARAMETER_REQUEST_LIST.length).put(PARAMETER_REQUEST_LIST);
         packet.put((byte) 61).put((byte) 7).put((byte) 1).put(baseMac);
         putExtras(packet);

@@ -440,7 +440,7 @@ final class PerfEngine implements AutoCloseable {
         }
         recordDiagnostics(datagram, fields, counters, sendTime, now);
         if (options.scenario() == PerfOptions.Scenario.AVALANCHE) {
-            avalancheAnswered(fields.xid, exchange, now);
+            avalancheAnswered(exchange == 0 ? fields.xid : receiverMessages.secondXid(fields.xid), exchange, now);
         }
         if (exchange == 0 && exchanges.length == 2) {
             sendSecond(datagram, fields, age);
@@ -492,7 +492,7 @@ final class PerfEngine implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        long previous = pending[1].register(fields.xid, nonZero(now));
+        long previous = pending[1].register(receiverMessages.secondXid(fields.xid), nonZero(now));
         if (previous != 0 && now - previous > dropTimes[1]) {
             exchanges[1].collected.incrementAndGet();
         }
