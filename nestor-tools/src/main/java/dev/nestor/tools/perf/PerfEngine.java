@@ -7,6 +7,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
@@ -56,6 +57,7 @@ final class PerfEngine implements AutoCloseable {
     private final AtomicLong unknownSource = new AtomicLong();
     private final int xidMask;
     private final Random random;
+    private final boolean connected;
     private volatile byte[] firstServerId;
     private volatile boolean stopRequested;
     private long startNanos;
@@ -106,6 +108,10 @@ final class PerfEngine implements AutoCloseable {
             }
         }
         this.xidMask = v4 ? -1 : 0xffffff;
+        // one unicast server: a connected socket sends and receives with less work per packet
+        InetAddress only = targets.length == 1 ? targets[0].getAddress() : null;
+        this.connected = only != null && !only.isMulticastAddress() && !options.broadcast()
+                && !only.equals(InetAddress.ofLiteral("255.255.255.255"));
         this.random = options.seed() == 0 ? new Random() : new Random(options.seed());
     }
 
@@ -193,6 +199,9 @@ final class PerfEngine implements AutoCloseable {
 
     /** Runs the test to its end and returns the report. */
     PerfReport run() throws IOException {
+        if (connected) {
+            channel.connect(targets[0]);
+        }
         startNanos = System.nanoTime();
         receiver = Thread.ofPlatform().name("nestor-perf-receiver").daemon().start(this::receiveLoop);
         String exitReason;
@@ -350,6 +359,18 @@ final class PerfEngine implements AutoCloseable {
     }
 
     private void sendToAll(ByteBuffer packet, int exchange) throws IOException {
+        if (connected) {
+            packet.position(0);
+            try {
+                channel.write(packet);
+            } catch (PortUnreachableException earlierPacketRefused) {
+                // the error belongs to an earlier datagram (ICMP port unreachable); this one was not sent yet
+                packet.position(0);
+                channel.write(packet);
+            }
+            serverSent[0][exchange].incrementAndGet();
+            return;
+        }
         for (int server = 0; server < targets.length; server++) {
             packet.position(0);
             channel.send(packet, targets[server]);
@@ -363,12 +384,25 @@ final class PerfEngine implements AutoCloseable {
         try {
             while (true) {
                 buffer.clear();
-                SocketAddress source = channel.receive(buffer);
-                if (source == null) {
-                    continue;
+                int server;
+                if (connected) {
+                    // the kernel only delivers the server's datagrams to a connected socket
+                    try {
+                        channel.read(buffer);
+                    } catch (PortUnreachableException nobodyListens) {
+                        // ICMP for a request: it stays unanswered and counts as a drop
+                        continue;
+                    }
+                    server = 0;
+                } else {
+                    SocketAddress source = channel.receive(buffer);
+                    if (source == null) {
+                        continue;
+                    }
+                    server = serverIndex((InetSocketAddress) source);
                 }
                 buffer.flip();
-                handleReply(buffer, (InetSocketAddress) source, fields);
+                handleReply(buffer, server, fields);
             }
         } catch (ClosedChannelException closed) {
             // the run is over
@@ -387,8 +421,7 @@ final class PerfEngine implements AutoCloseable {
         return -1;
     }
 
-    private void handleReply(ByteBuffer datagram, InetSocketAddress source, ClientMessages.ReplyFields fields)
-            throws IOException {
+    private void handleReply(ByteBuffer datagram, int server, ClientMessages.ReplyFields fields) throws IOException {
         long now = System.nanoTime();
         if (!receiverMessages.parse(datagram, fields)) {
             malformed.incrementAndGet();
@@ -403,7 +436,6 @@ final class PerfEngine implements AutoCloseable {
         } else {
             return;
         }
-        int server = serverIndex(source);
         if (exchange >= exchanges.length) {
             exchanges[0].orphans.incrementAndGet();
             return;

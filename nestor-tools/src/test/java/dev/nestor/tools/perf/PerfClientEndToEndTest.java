@@ -325,6 +325,18 @@ class PerfClientEndToEndTest {
     }
 
     @Test
+    void aServerThatIsNotListeningGivesDropsNotAnError() throws IOException {
+        List<String> args = clientArgs(freePort(LOOPBACK), "-r", "200", "-n", "20", "-W", "200000", "-p", "20",
+                "127.0.0.1");
+        Outcome outcome = run(args.toArray(String[]::new));
+
+        assertThat(outcome.err()).isEmpty();
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.value("DISCOVER-OFFER", "sent packets")).isEqualTo(20);
+        assertThat(outcome.value("DISCOVER-OFFER", "drops")).isEqualTo(20);
+    }
+
+    @Test
     void aBadCommandLineExitsOneWithPerfdhcpsMessage() {
         Outcome outcome = run("-r", "x", "127.0.0.1");
 
