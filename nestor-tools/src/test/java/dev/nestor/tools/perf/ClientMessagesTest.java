@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import dev.nestor.wire.v4.Dhcp4Codec;
+import dev.nestor.wire.v4.Dhcp4DecodeResult;
+import dev.nestor.wire.v4.Dhcp4Packet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -96,6 +99,41 @@ class ClientMessagesTest {
 
         assertThat(HexFormat.of().formatHex(bytes(messages.first(0, 0, 0)))).endsWith("3c026162ff");
         assertThat(HexFormat.of().formatHex(bytes(messages.second(offer, fields, 0, null)))).endsWith("3c026162ff");
+    }
+
+    @Test
+    void nestorWireDecodesWhatTheClientSends() throws IOException {
+        Dhcp4Messages messages = new Dhcp4Messages(RELAY, MAC, List.of());
+        ClientMessages.ReplyFields fields = new ClientMessages.ReplyFields();
+        ByteBuffer offer = direct(golden("perfdhcp-v4-offer"));
+        messages.parse(offer, fields);
+
+        Dhcp4Packet discover = decoded(bytes(messages.first(41, 3, 2)));
+        assertThat(discover.messageTypeCode()).isEqualTo(1);
+        assertThat(discover.xid()).isEqualTo(41);
+        assertThat(discover.secs()).isEqualTo(2);
+        assertThat(discover.hops()).isEqualTo(1);
+        assertThat(discover.giaddr()).isEqualTo(RELAY);
+        assertThat(discover.hardwareAddress()).containsExactly(0x00, 0x11, 0x22, 0x33, 0x44, 0x58);
+        Dhcp4Packet request = decoded(bytes(messages.second(offer, fields, 0, new byte[]{10, 0, 0, 1})));
+        assertThat(request.messageTypeCode()).isEqualTo(3);
+        assertThat(request.serverIdentifier().getAsInt()).isEqualTo(0x0a000001);
+        assertThat(request.requestedAddress().getAsInt()).isEqualTo(PerfEngine.toInt(InetAddress.ofLiteral("10.5.0.10")));
+    }
+
+    private static Dhcp4Packet decoded(byte[] datagram) {
+        Dhcp4DecodeResult result = Dhcp4Codec.decode(datagram);
+        assertThat(result).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
+        return ((Dhcp4DecodeResult.Decoded) result).packet();
+    }
+
+    @Test
+    void anExtraOptionWithOurCodeReplacesOursAndIsNotPatched() {
+        byte[] clientId = {0, 'x', 'y'};
+        Dhcp4Messages messages = new Dhcp4Messages(RELAY, MAC, List.of(new PerfOptions.ExtraOption(61, clientId)));
+
+        String discover = HexFormat.of().formatHex(bytes(messages.first(0, 5, 0)));
+        assertThat(discover).contains("3d03007879").doesNotContain("3d0701");
     }
 
     @Test
