@@ -45,7 +45,6 @@ final class PerfEngine implements AutoCloseable {
     private final PrintStream out;
     private final DatagramChannel channel;
     private final InetSocketAddress[] targets;
-    private final InetAddress localAddress;
     private final ClientMessages senderMessages;
     private final ClientMessages receiverMessages;
     private final ExchangeCounters[] exchanges;
@@ -74,12 +73,10 @@ final class PerfEngine implements AutoCloseable {
     private int outstanding;
     private long resent;
 
-    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, InetAddress localAddress,
-                       ClientMessages messages) {
+    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, ClientMessages messages) {
         this.options = options;
         this.out = out;
         this.channel = channel;
-        this.localAddress = localAddress;
         this.senderMessages = messages;
         this.receiverMessages = messages.copy();
         int port = options.effectiveRemotePort();
@@ -145,7 +142,7 @@ final class PerfEngine implements AutoCloseable {
             messages = new Dhcp6Messages(local.getAddress(), options.relayLevel() > 0, duid, options.baseMac(),
                     options.rapidCommit(), options.extraOptions());
         }
-        return new PerfEngine(options, out, channel, local, messages);
+        return new PerfEngine(options, out, channel, messages);
     }
 
     /** The address perfdhcp would use: {@code -l} (address or interface), else the route to the first server. */
@@ -216,7 +213,7 @@ final class PerfEngine implements AutoCloseable {
                 avalancheNanos = System.nanoTime() - startNanos;
             } else {
                 exitReason = runBasic();
-                if (exitReason != null && options.diagnostic('e')) {
+                if (exitReason != null && !stopRequested && options.diagnostic('e')) {
                     out.println(exitReason);
                 }
                 exitWait();
@@ -245,11 +242,12 @@ final class PerfEngine implements AutoCloseable {
             }
             long due;
             if (options.rate() > 0) {
-                long expected = (now - startNanos) * options.rate() / SECOND;
+                // doubles: nanoseconds × rate overflows a long after a few hours at high rates
+                long expected = (long) ((now - startNanos) / 1e9 * options.rate());
                 due = Math.min(expected - exchanges[0].sent.get(), CATCH_UP_PER_TURN);
                 if (due <= 0) {
                     shortWaits++;
-                    long nextAt = startNanos + (exchanges[0].sent.get() + 1) * SECOND / options.rate();
+                    long nextAt = startNanos + (long) ((exchanges[0].sent.get() + 1) * 1e9 / options.rate());
                     waitUntil(nextAt);
                     continue;
                 }
@@ -408,6 +406,7 @@ final class PerfEngine implements AutoCloseable {
             // the run is over
         } catch (IOException | RuntimeException failure) {
             receiverFailure = failure;
+            stopRequested = true;
         }
     }
 
@@ -737,11 +736,6 @@ final class PerfEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The address the socket is bound to (the relay address written into giaddr / link-address). */
-    InetAddress localAddress() {
-        return localAddress;
     }
 
     @Override
