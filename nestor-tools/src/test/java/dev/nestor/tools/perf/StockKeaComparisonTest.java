@@ -29,6 +29,7 @@ class StockKeaComparisonTest {
 
     private static final String SERVER = "127.0.5.10";
     private static final String RELAY = "127.0.5.11";
+    private static final String SECOND_SERVER = "127.0.5.12";
     private static final Path KEA = Path.of("/usr/sbin/kea-dhcp4");
     private static final Path PERFDHCP = Path.of("/usr/sbin/perfdhcp");
     private static final Pattern RATE = Pattern.compile("Rate: ([0-9.e+]+) ");
@@ -41,7 +42,7 @@ class StockKeaComparisonTest {
         assumeTrue(Files.isExecutable(KEA) && Files.isExecutable(PERFDHCP),
                 "stock kea-dhcp4 and perfdhcp are not installed: comparison skipped");
         assumeTrue("0".equals(output("id", "-u").strip()), "not root (port 67, loopback aliases): comparison skipped");
-        for (String address : List.of(SERVER, RELAY)) {
+        for (String address : List.of(SERVER, RELAY, SECOND_SERVER)) {
             // "File exists" when the alias is already there
             output("ip", "addr", "add", address + "/8", "dev", "lo");
         }
@@ -56,6 +57,10 @@ class StockKeaComparisonTest {
 
     /** A fresh kea-dhcp4 answering relayed traffic from {@link #RELAY}, with an in-memory lease store. */
     private Process startKea(String name) throws IOException, InterruptedException {
+        return startKea(name, SERVER);
+    }
+
+    private Process startKea(String name, String server) throws IOException, InterruptedException {
         Path directory = Files.createDirectories(temporary.resolve(name));
         Path config = directory.resolve("kea-dhcp4.json");
         Files.writeString(config, """
@@ -69,7 +74,7 @@ class StockKeaComparisonTest {
                   "loggers": [ { "name": "kea-dhcp4", "output_options": [ { "output": "stdout" } ],
                                  "severity": "INFO" } ]
                 } }
-                """.formatted(SERVER, RELAY));
+                """.formatted(server, RELAY));
         ProcessBuilder builder = new ProcessBuilder(KEA.toString(), "-c", config.toString()).redirectErrorStream(true);
         builder.environment().put("KEA_PIDFILE_DIR", directory.toString());
         builder.environment().put("KEA_LOCKFILE_DIR", directory.toString());
@@ -212,6 +217,37 @@ class StockKeaComparisonTest {
                 ours.value("DISCOVER-OFFER", "non unique addresses"), 0.05, "non unique");
         assertThat(ours.labels()).isEqualTo(stock.labels());
         assertThat(ours.out()).contains("reached test-period.\n");
+    }
+
+    @Test
+    void twoServersEachSeeEveryPacketAsFromARelayWithTwoHelpers() throws IOException, InterruptedException {
+        Process first = startKea("kea-first");
+        Process second = null;
+        PerfClientEndToEndTest.Outcome outcome;
+        Path json = temporary.resolve("two-servers.json");
+        try {
+            second = startKea("kea-second", SECOND_SERVER);
+            outcome = PerfClientEndToEndTest.run("-4", "-r", "100", "-n", "200", "-n", "200", "-R", "200", "-W", "3000000",
+                    "-p", "30", "-l", RELAY, "--servers", SERVER + "," + SECOND_SERVER, "--json", json.toString());
+        } finally {
+            stop(first);
+            if (second != null) {
+                stop(second);
+            }
+        }
+        System.out.println("two stock Keas: " + Files.readString(json).replaceAll("\\s+", " "));
+        String report = Files.readString(json);
+        // both servers offer; the REQUEST names one server-id, so only that server acknowledges
+        assertThat(outcome.value("DISCOVER-OFFER", "sent packets")).isEqualTo(200);
+        assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isEqualTo(200);
+        // the slower server's OFFERs are orphans; its last few may arrive after the final ACK ends the run
+        assertThat(outcome.value("DISCOVER-OFFER", "orphans")).isBetween(190L, 200L);
+        assertThat(outcome.value("REQUEST-ACK", "received packets")).isEqualTo(200);
+        assertThat(outcome.value("REQUEST-ACK", "orphans")).isZero();
+        assertThat(report).contains("\"address\": \"" + SERVER + "\"", "\"address\": \"" + SECOND_SERVER + "\"")
+                .contains("{ \"name\": \"DISCOVER-OFFER\", \"sent\": 200, \"received\": 200 }, "
+                        + "{ \"name\": \"REQUEST-ACK\", \"sent\": 200, \"received\": ");
+        assertThat(outcome.exitCode()).isZero();
     }
 
     @Test
