@@ -37,6 +37,11 @@ sealed interface ClientMessages permits Dhcp4Messages, Dhcp6Messages {
      */
     ByteBuffer second(ByteBuffer datagram, ReplyFields fields, int secs, byte[] serverId);
 
+    /** The transaction id of the second message that answers first reply {@code firstXid}; its own inverse. */
+    default int secondXid(int firstXid) {
+        return firstXid;
+    }
+
     /** A new instance with the same settings, for another thread. */
     ClientMessages copy();
 

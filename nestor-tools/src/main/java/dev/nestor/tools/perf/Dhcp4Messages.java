@@ -1,5 +1,9 @@
 package dev.nestor.tools.perf;
 
+import dev.nestor.wire.v4.Dhcp4Codec;
+import dev.nestor.wire.v4.Dhcp4MessageType;
+import dev.nestor.wire.v4.Dhcp4Option;
+import dev.nestor.wire.v4.Dhcp4Packet;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -8,15 +12,16 @@ import java.util.List;
  * hops = 1; options 53, 55 = [1, 28, 2, 3, 15, 6, 12], 61 = 01 + MAC, REQUEST also 54 and 50),
  * built from two templates with patched xid, secs, chaddr, client-id, server-id and address.
  *
- * <p>A small private builder until nestor-wire's v4 codec is available; it only writes the
- * fixed layouts below and reads the few reply fields the client counts.
+ * <p>The templates are built once with nestor-wire's {@link Dhcp4Codec}; each packet then only
+ * patches fields in place. Replies are read by a small scanner that allocates nothing (the load
+ * client needs three fields of each reply, at tens of thousands of replies a second).
  */
 final class Dhcp4Messages implements ClientMessages {
 
     static final int OP_REQUEST = 1;
     static final int OP_REPLY = 2;
-    static final int HEADER_LENGTH = 236;
-    static final int MAGIC_COOKIE = 0x63825363;
+    static final int HEADER_LENGTH = Dhcp4Codec.HEADER_LENGTH;
+    static final int MAGIC_COOKIE = Dhcp4Codec.MAGIC_COOKIE;
     static final int TYPE_DISCOVER = 1;
     static final int TYPE_OFFER = 2;
     static final int TYPE_REQUEST = 3;
@@ -33,30 +38,54 @@ final class Dhcp4Messages implements ClientMessages {
 
     private static final byte[] PARAMETER_REQUEST_LIST = {1, 28, 2, 3, 15, 6, 12};
 
-    // DISCOVER option layout: 53 at 240, 55 at 243, 61 at 252 (MAC at 255), extras, END
-    private static final int DISCOVER_CLIENT_ID_MAC = 255;
-    // REQUEST option layout: 53 at 240, 54 at 243 (data 245), 50 at 249 (data 251), 55 at 255, 61 at 264 (MAC at 267)
-    private static final int REQUEST_SERVER_ID = 245;
-    private static final int REQUEST_ADDRESS = 251;
-    private static final int REQUEST_CLIENT_ID_MAC = 267;
-
     private final int relayAddress;
     private final byte[] baseMac;
     private final List<PerfOptions.ExtraOption> extraOptions;
     private final ByteBuffer discover;
     private final ByteBuffer request;
+    // where the patched fields' data start in the templates (-1 when an -o option replaced ours)
+    private final int discoverClientIdMac;
+    private final int requestClientIdMac;
+    private final int requestAddress;
+    private final int requestServerId;
 
     /**
-     * @param relayAddress the local address written to giaddr (hops = 1)
+     * @param relayAddress the local address written to giaddr (hops = 1), as an int
      * @param baseMac      the MAC of client 0
-     * @param extraOptions {@code -o} options appended to both messages
+     * @param extraOptions {@code -o} options appended to both messages (one with a code the client
+     *                     already sends replaces that option)
      */
     Dhcp4Messages(int relayAddress, byte[] baseMac, List<PerfOptions.ExtraOption> extraOptions) {
         this.relayAddress = relayAddress;
         this.baseMac = baseMac.clone();
         this.extraOptions = List.copyOf(extraOptions);
-        this.discover = buildDiscover();
-        this.request = buildRequest();
+        byte[] clientId = new byte[7];
+        clientId[0] = 1;
+        System.arraycopy(baseMac, 0, clientId, 1, 6);
+        Dhcp4Packet.Builder discoverPacket = template()
+                .messageType(Dhcp4MessageType.DISCOVER)
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_PARAMETER_REQUEST_LIST, PARAMETER_REQUEST_LIST))
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_CLIENT_IDENTIFIER, clientId));
+        Dhcp4Packet.Builder requestPacket = template()
+                .messageType(Dhcp4MessageType.REQUEST)
+                .option(Dhcp4Option.ofAddress(Dhcp4Packet.OPTION_REQUESTED_ADDRESS, 0))
+                .option(Dhcp4Option.ofAddress(Dhcp4Packet.OPTION_SERVER_IDENTIFIER, 0))
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_PARAMETER_REQUEST_LIST, PARAMETER_REQUEST_LIST))
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_CLIENT_IDENTIFIER, clientId));
+        for (PerfOptions.ExtraOption option : extraOptions) {
+            discoverPacket.option(Dhcp4Option.of(option.code(), option.data()));
+            requestPacket.option(Dhcp4Option.of(option.code(), option.data()));
+        }
+        this.discover = direct(Dhcp4Codec.encode(discoverPacket.build()));
+        this.request = direct(Dhcp4Codec.encode(requestPacket.build()));
+        this.discoverClientIdMac = ours(Dhcp4Packet.OPTION_CLIENT_IDENTIFIER)
+                ? optionData(discover, Dhcp4Packet.OPTION_CLIENT_IDENTIFIER) + 1 : -1;
+        this.requestClientIdMac = ours(Dhcp4Packet.OPTION_CLIENT_IDENTIFIER)
+                ? optionData(request, Dhcp4Packet.OPTION_CLIENT_IDENTIFIER) + 1 : -1;
+        this.requestAddress = ours(Dhcp4Packet.OPTION_REQUESTED_ADDRESS)
+                ? optionData(request, Dhcp4Packet.OPTION_REQUESTED_ADDRESS) : -1;
+        this.requestServerId = ours(Dhcp4Packet.OPTION_SERVER_IDENTIFIER)
+                ? optionData(request, Dhcp4Packet.OPTION_SERVER_IDENTIFIER) : -1;
     }
 
     @Override
@@ -64,52 +93,37 @@ final class Dhcp4Messages implements ClientMessages {
         return new Dhcp4Messages(relayAddress, baseMac, extraOptions);
     }
 
-    private ByteBuffer header(int extraLength) {
-        ByteBuffer packet = ByteBuffer.allocateDirect(HEADER_LENGTH + 4 + extraLength);
-        packet.put(0, (byte) OP_REQUEST).put(1, (byte) 1).put(2, (byte) 6).put(3, (byte) 1);
-        packet.putInt(OFFSET_GIADDR, relayAddress);
-        packet.put(OFFSET_CHADDR, baseMac);
-        packet.putInt(HEADER_LENGTH, MAGIC_COOKIE);
-        return packet;
+    private Dhcp4Packet.Builder template() {
+        return Dhcp4Packet.builder().op(Dhcp4Packet.OP_BOOTREQUEST).hardwareAddress(1, baseMac).hops(1)
+                .giaddr(relayAddress);
     }
 
-    private int extraLength() {
-        int length = 0;
-        for (PerfOptions.ExtraOption option : extraOptions) {
-            length += 2 + option.data().length;
+    private boolean ours(int code) {
+        return extraOptions.stream().noneMatch(option -> option.code() == code);
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    }
+
+    /** Where option {@code code}'s data starts in an encoded packet, or -1. */
+    static int optionData(ByteBuffer packet, int code) {
+        int position = OFFSET_OPTIONS;
+        while (position + 1 < packet.limit()) {
+            int current = packet.get(position) & 0xff;
+            if (current == 255) {
+                return -1;
+            }
+            if (current == 0) {
+                position++;
+                continue;
+            }
+            if (current == code) {
+                return position + 2;
+            }
+            position += 2 + (packet.get(position + 1) & 0xff);
         }
-        return length;
-    }
-
-    private ByteBuffer buildDiscover() {
-        ByteBuffer packet = header(3 + 9 + 9 + extraLength() + 1);
-        packet.position(OFFSET_OPTIONS);
-        packet.put((byte) 53).put((byte) 1).put((byte) TYPE_DISCOVER);
-        packet.put((byte) 55).put((byte) PARAMETER_REQUEST_LIST.length).put(PARAMETER_REQUEST_LIST);
-        packet.put((byte) 61).put((byte) 7).put((byte) 1).put(baseMac);
-        putExtras(packet);
-        packet.put((byte) 255);
-        return packet.flip();
-    }
-
-    private ByteBuffer buildRequest() {
-        ByteBuffer packet = header(3 + 6 + 6 + 9 + 9 + extraLength() + 1);
-        packet.position(OFFSET_OPTIONS);
-        packet.put((byte) 53).put((byte) 1).put((byte) TYPE_REQUEST);
-        packet.put((byte) 54).put((byte) 4).putInt(0);
-        packet.put((byte) 50).put((byte) 4).putInt(0);
-        packet.put((byte) 55).put((byte) PARAMETER_REQUEST_LIST.length).put(PARAMETER_REQUEST_LIST);
-        packet.put((byte) 61).put((byte) 7).put((byte) 1).put(baseMac);
-        putExtras(packet);
-        packet.put((byte) 255);
-        return packet.flip();
-    }
-
-    private void putExtras(ByteBuffer packet) {
-        for (PerfOptions.ExtraOption option : extraOptions) {
-            byte[] data = option.data();
-            packet.put((byte) option.code()).put((byte) data.length).put(data);
-        }
+        return -1;
     }
 
     /** Writes client {@code clientIndex}'s MAC (perfdhcp: the index added byte-wise, no carry). */
@@ -127,7 +141,9 @@ final class Dhcp4Messages implements ClientMessages {
         discover.putInt(OFFSET_XID, xid);
         discover.putShort(OFFSET_SECS, (short) secs);
         putMac(discover, OFFSET_CHADDR, baseMac, clientIndex);
-        putMac(discover, DISCOVER_CLIENT_ID_MAC, baseMac, clientIndex);
+        if (discoverClientIdMac >= 0) {
+            putMac(discover, discoverClientIdMac, baseMac, clientIndex);
+        }
         return discover.clear().limit(discover.capacity());
     }
 
@@ -142,14 +158,20 @@ final class Dhcp4Messages implements ClientMessages {
         for (int index = 0; index < 6; index++) {
             byte octet = offer.get(OFFSET_CHADDR + index);
             request.put(OFFSET_CHADDR + index, octet);
-            request.put(REQUEST_CLIENT_ID_MAC + index, octet);
+            if (requestClientIdMac >= 0) {
+                request.put(requestClientIdMac + index, octet);
+            }
         }
-        if (serverId != null) {
-            request.put(REQUEST_SERVER_ID, serverId, 0, 4);
-        } else {
-            request.putInt(REQUEST_SERVER_ID, offer.getInt(fields.serverIdOffset));
+        if (requestServerId >= 0) {
+            if (serverId != null) {
+                request.put(requestServerId, serverId, 0, 4);
+            } else {
+                request.putInt(requestServerId, offer.getInt(fields.serverIdOffset));
+            }
         }
-        request.putInt(REQUEST_ADDRESS, (int) fields.addressLow);
+        if (requestAddress >= 0) {
+            request.putInt(requestAddress, (int) fields.addressLow);
+        }
         return request.clear().limit(request.capacity());
     }
 

@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * DHCPv6 SOLICIT and REQUEST as perfdhcp 2.2 sends them: client-id (DUID, its last 6 bytes
- * replaced by the client's MAC), elapsed-time, ORO [23, 24], IA_NA (IAID 1, T1 3600, T2 5400),
- * rapid-commit with {@code -c}; REQUEST copies the ADVERTISE's server-id and IA_NA. With
- * {@code -A 1} each message is wrapped in a RELAY-FORW (hop 0, link = peer = local address).
+ * DHCPv6 SOLICIT and REQUEST as perfdhcp 2.2 sends them (option order as captured from it):
+ * SOLICIT = client-id (DUID; client k adds k byte-wise to its last 6 bytes), IA_NA (IAID 1,
+ * T1 3600, T2 5400), ORO [23, 24], elapsed-time, rapid-commit with {@code -c}; REQUEST =
+ * client-id, the ADVERTISE's server-id and IA_NA, elapsed-time, under a transaction id of its own.
+ * With {@code -A 1} each message is wrapped in a RELAY-FORW (hop 0, link = peer = local address).
  *
  * <p>A small private builder until nestor-wire's codec is available.
  */
@@ -40,6 +41,8 @@ final class Dhcp6Messages implements ClientMessages {
     private final boolean rapidCommit;
     private final List<PerfOptions.ExtraOption> extraOptions;
     private final ByteBuffer solicit;
+    /** The DUID's last 6 bytes: client k's DUID ends with them plus k, byte-wise. */
+    private final byte[] duidMac;
     private final int solicitStart;
     private final ByteBuffer request = ByteBuffer.allocateDirect(MAXIMUM_MESSAGE);
 
@@ -59,6 +62,7 @@ final class Dhcp6Messages implements ClientMessages {
         this.extraOptions = List.copyOf(extraOptions);
         this.solicitStart = relayed ? RELAY_HEADER + 4 : 0;
         this.solicit = buildSolicit();
+        this.duidMac = duid.length >= 6 ? java.util.Arrays.copyOfRange(duid, duid.length - 6, duid.length) : baseMac.clone();
     }
 
     @Override
@@ -78,9 +82,9 @@ final class Dhcp6Messages implements ClientMessages {
         int innerStart = startRelay(packet);
         packet.put((byte) SOLICIT).put((byte) 0).putShort((short) 0);
         putOption(packet, OPTION_CLIENT_ID, duid);
-        packet.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) 0);
-        packet.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
         packet.putShort((short) OPTION_IA_NA).putShort((short) 12).putInt(1).putInt(3600).putInt(5400);
+        packet.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
+        packet.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) 0);
         if (rapidCommit) {
             packet.putShort((short) OPTION_RAPID_COMMIT).putShort((short) 0);
         }
@@ -114,13 +118,13 @@ final class Dhcp6Messages implements ClientMessages {
         }
     }
 
-    // SOLICIT offsets relative to the message start: xid 1..3, client-id data at 8, elapsed-time data after it
+    // SOLICIT layout (perfdhcp's order): xid at 1..3, client-id data at 8, then IA_NA (16), ORO (8), elapsed-time
     private int duidMacOffset() {
         return solicitStart + 8 + duid.length - 6;
     }
 
     private int elapsedOffset() {
-        return solicitStart + 8 + duid.length + 4;
+        return solicitStart + 8 + duid.length + 16 + 8 + 4;
     }
 
     @Override
@@ -128,17 +132,16 @@ final class Dhcp6Messages implements ClientMessages {
         solicit.put(solicitStart + 1, (byte) (xid >>> 16)).put(solicitStart + 2, (byte) (xid >>> 8))
                 .put(solicitStart + 3, (byte) xid);
         if (duid.length >= 6) {
-            byte[] mac = duid.length >= 6 ? baseMacOfDuid() : baseMac;
-            Dhcp4Messages.putMac(solicit, duidMacOffset(), mac, clientIndex);
+            Dhcp4Messages.putMac(solicit, duidMacOffset(), duidMac, clientIndex);
         }
         solicit.putShort(elapsedOffset(), (short) Math.min(0xffff, secs * 100));
         return solicit.position(0);
     }
 
-    private byte[] baseMacOfDuid() {
-        byte[] mac = new byte[6];
-        System.arraycopy(duid, duid.length - 6, mac, 0, 6);
-        return mac;
+    @Override
+    public int secondXid(int firstXid) {
+        // RFC 8415: every exchange has its own transaction id; flipping the top bit keeps it unique and reversible
+        return firstXid ^ 0x800000;
     }
 
     @Override
@@ -148,7 +151,8 @@ final class Dhcp6Messages implements ClientMessages {
         }
         request.clear();
         int innerStart = startRelay(request);
-        request.put((byte) REQUEST).put((byte) (fields.xid >>> 16)).put((byte) (fields.xid >>> 8)).put((byte) fields.xid);
+        int xid = secondXid(fields.xid);
+        request.put((byte) REQUEST).put((byte) (xid >>> 16)).put((byte) (xid >>> 8)).put((byte) xid);
         if (fields.clientIdOffset >= 0) {
             request.putShort((short) OPTION_CLIENT_ID).putShort((short) fields.clientIdLength)
                     .put(request.position(), advertise, fields.clientIdOffset, fields.clientIdLength);
@@ -163,14 +167,13 @@ final class Dhcp6Messages implements ClientMessages {
                     .put(request.position(), advertise, fields.serverIdOffset, fields.serverIdLength);
             request.position(request.position() + fields.serverIdLength);
         }
-        request.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) Math.min(0xffff, secs * 100));
-        request.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
         if (fields.iaOffset >= 0 && request.remaining() > fields.iaLength + 256) {
             request.put(request.position(), advertise, fields.iaOffset, fields.iaLength);
             request.position(request.position() + fields.iaLength);
         } else {
             request.putShort((short) OPTION_IA_NA).putShort((short) 12).putInt(1).putInt(3600).putInt(5400);
         }
+        request.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) Math.min(0xffff, secs * 100));
         putExtras(request);
         finishRelay(request, innerStart);
         return request.flip();

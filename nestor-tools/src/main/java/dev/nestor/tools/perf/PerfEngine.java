@@ -7,6 +7,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
@@ -44,7 +45,6 @@ final class PerfEngine implements AutoCloseable {
     private final PrintStream out;
     private final DatagramChannel channel;
     private final InetSocketAddress[] targets;
-    private final InetAddress localAddress;
     private final ClientMessages senderMessages;
     private final ClientMessages receiverMessages;
     private final ExchangeCounters[] exchanges;
@@ -56,6 +56,7 @@ final class PerfEngine implements AutoCloseable {
     private final AtomicLong unknownSource = new AtomicLong();
     private final int xidMask;
     private final Random random;
+    private final boolean connected;
     private volatile byte[] firstServerId;
     private volatile boolean stopRequested;
     private long startNanos;
@@ -72,12 +73,10 @@ final class PerfEngine implements AutoCloseable {
     private int outstanding;
     private long resent;
 
-    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, InetAddress localAddress,
-                       ClientMessages messages) {
+    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, ClientMessages messages) {
         this.options = options;
         this.out = out;
         this.channel = channel;
-        this.localAddress = localAddress;
         this.senderMessages = messages;
         this.receiverMessages = messages.copy();
         int port = options.effectiveRemotePort();
@@ -106,6 +105,10 @@ final class PerfEngine implements AutoCloseable {
             }
         }
         this.xidMask = v4 ? -1 : 0xffffff;
+        // one unicast server: a connected socket sends and receives with less work per packet
+        InetAddress only = targets.length == 1 ? targets[0].getAddress() : null;
+        this.connected = only != null && !only.isMulticastAddress() && !options.broadcast()
+                && !only.equals(InetAddress.ofLiteral("255.255.255.255"));
         this.random = options.seed() == 0 ? new Random() : new Random(options.seed());
     }
 
@@ -139,7 +142,7 @@ final class PerfEngine implements AutoCloseable {
             messages = new Dhcp6Messages(local.getAddress(), options.relayLevel() > 0, duid, options.baseMac(),
                     options.rapidCommit(), options.extraOptions());
         }
-        return new PerfEngine(options, out, channel, local, messages);
+        return new PerfEngine(options, out, channel, messages);
     }
 
     /** The address perfdhcp would use: {@code -l} (address or interface), else the route to the first server. */
@@ -193,6 +196,9 @@ final class PerfEngine implements AutoCloseable {
 
     /** Runs the test to its end and returns the report. */
     PerfReport run() throws IOException {
+        if (connected) {
+            channel.connect(targets[0]);
+        }
         startNanos = System.nanoTime();
         receiver = Thread.ofPlatform().name("nestor-perf-receiver").daemon().start(this::receiveLoop);
         String exitReason;
@@ -207,7 +213,7 @@ final class PerfEngine implements AutoCloseable {
                 avalancheNanos = System.nanoTime() - startNanos;
             } else {
                 exitReason = runBasic();
-                if (exitReason != null && options.diagnostic('e')) {
+                if (exitReason != null && !stopRequested && options.diagnostic('e')) {
                     out.println(exitReason);
                 }
                 exitWait();
@@ -236,11 +242,12 @@ final class PerfEngine implements AutoCloseable {
             }
             long due;
             if (options.rate() > 0) {
-                long expected = (now - startNanos) * options.rate() / SECOND;
+                // doubles: nanoseconds × rate overflows a long after a few hours at high rates
+                long expected = (long) ((now - startNanos) / 1e9 * options.rate());
                 due = Math.min(expected - exchanges[0].sent.get(), CATCH_UP_PER_TURN);
                 if (due <= 0) {
                     shortWaits++;
-                    long nextAt = startNanos + (exchanges[0].sent.get() + 1) * SECOND / options.rate();
+                    long nextAt = startNanos + (long) ((exchanges[0].sent.get() + 1) * 1e9 / options.rate());
                     waitUntil(nextAt);
                     continue;
                 }
@@ -350,6 +357,18 @@ final class PerfEngine implements AutoCloseable {
     }
 
     private void sendToAll(ByteBuffer packet, int exchange) throws IOException {
+        if (connected) {
+            packet.position(0);
+            try {
+                channel.write(packet);
+            } catch (PortUnreachableException earlierPacketRefused) {
+                // the error belongs to an earlier datagram (ICMP port unreachable); this one was not sent yet
+                packet.position(0);
+                channel.write(packet);
+            }
+            serverSent[0][exchange].incrementAndGet();
+            return;
+        }
         for (int server = 0; server < targets.length; server++) {
             packet.position(0);
             channel.send(packet, targets[server]);
@@ -363,17 +382,31 @@ final class PerfEngine implements AutoCloseable {
         try {
             while (true) {
                 buffer.clear();
-                SocketAddress source = channel.receive(buffer);
-                if (source == null) {
-                    continue;
+                int server;
+                if (connected) {
+                    // the kernel only delivers the server's datagrams to a connected socket
+                    try {
+                        channel.read(buffer);
+                    } catch (PortUnreachableException nobodyListens) {
+                        // ICMP for a request: it stays unanswered and counts as a drop
+                        continue;
+                    }
+                    server = 0;
+                } else {
+                    SocketAddress source = channel.receive(buffer);
+                    if (source == null) {
+                        continue;
+                    }
+                    server = serverIndex((InetSocketAddress) source);
                 }
                 buffer.flip();
-                handleReply(buffer, (InetSocketAddress) source, fields);
+                handleReply(buffer, server, fields);
             }
         } catch (ClosedChannelException closed) {
             // the run is over
         } catch (IOException | RuntimeException failure) {
             receiverFailure = failure;
+            stopRequested = true;
         }
     }
 
@@ -387,8 +420,7 @@ final class PerfEngine implements AutoCloseable {
         return -1;
     }
 
-    private void handleReply(ByteBuffer datagram, InetSocketAddress source, ClientMessages.ReplyFields fields)
-            throws IOException {
+    private void handleReply(ByteBuffer datagram, int server, ClientMessages.ReplyFields fields) throws IOException {
         long now = System.nanoTime();
         if (!receiverMessages.parse(datagram, fields)) {
             malformed.incrementAndGet();
@@ -403,7 +435,6 @@ final class PerfEngine implements AutoCloseable {
         } else {
             return;
         }
-        int server = serverIndex(source);
         if (exchange >= exchanges.length) {
             exchanges[0].orphans.incrementAndGet();
             return;
@@ -440,7 +471,7 @@ final class PerfEngine implements AutoCloseable {
         }
         recordDiagnostics(datagram, fields, counters, sendTime, now);
         if (options.scenario() == PerfOptions.Scenario.AVALANCHE) {
-            avalancheAnswered(fields.xid, exchange, now);
+            avalancheAnswered(exchange == 0 ? fields.xid : receiverMessages.secondXid(fields.xid), exchange, now);
         }
         if (exchange == 0 && exchanges.length == 2) {
             sendSecond(datagram, fields, age);
@@ -492,7 +523,7 @@ final class PerfEngine implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        long previous = pending[1].register(fields.xid, nonZero(now));
+        long previous = pending[1].register(receiverMessages.secondXid(fields.xid), nonZero(now));
         if (previous != 0 && now - previous > dropTimes[1]) {
             exchanges[1].collected.incrementAndGet();
         }
@@ -705,11 +736,6 @@ final class PerfEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The address the socket is bound to (the relay address written into giaddr / link-address). */
-    InetAddress localAddress() {
-        return localAddress;
     }
 
     @Override

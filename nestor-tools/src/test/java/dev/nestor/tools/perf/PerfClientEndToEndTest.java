@@ -65,6 +65,16 @@ class PerfClientEndToEndTest {
         return args;
     }
 
+    /** Waits (bounded) until a responder counter reaches {@code expected}: its thread may still be reading. */
+    static void awaitCount(java.util.concurrent.atomic.AtomicLong counter, long expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (counter.get() < expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        assertThat(counter.get()).isEqualTo(expected);
+    }
+
     @Test
     void aPerfectServerAnswersEveryExchangeAndTheExitCodeIsZero() throws IOException {
         try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, TinyDhcp4Responder.Behaviour.perfect())) {
@@ -92,8 +102,8 @@ class PerfClientEndToEndTest {
     void ignoredDiscoversAreCountedAsDropsAndGiveExitCodeThree() throws IOException {
         TinyDhcp4Responder.Behaviour everyTenth = new TinyDhcp4Responder.Behaviour(10, 0, 0, 0);
         try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, everyTenth)) {
-            List<String> args = clientArgs(responder.port(), "-r", "2000", "-n", "200", "-n", "180", "-R", "50",
-                    "-W", "3000000", "-p", "20", "127.0.0.1");
+            List<String> args = clientArgs(responder.port(), "-r", "2000", "-n", "200", "-R", "50",
+                    "-W", "1500000", "-p", "20", "127.0.0.1");
             Outcome outcome = run(args.toArray(String[]::new));
 
             assertThat(outcome.exitCode()).isEqualTo(3);
@@ -136,13 +146,14 @@ class PerfClientEndToEndTest {
     void duplicatedRepliesAreOrphansAndGarbageIsMalformed() throws IOException {
         TinyDhcp4Responder.Behaviour faults = new TinyDhcp4Responder.Behaviour(0, 0, 10, 25);
         try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, faults)) {
-            List<String> args = clientArgs(responder.port(), "-i", "-r", "1000", "-n", "100", "-R", "100",
-                    "-W", "500000", "-p", "20", "127.0.0.1");
+            // 95 exchanges: the faults planted up to the 90th reply arrive before the last reply ends the wait
+            List<String> args = clientArgs(responder.port(), "-i", "-r", "1000", "-n", "95", "-R", "100",
+                    "-W", "2000000", "-p", "20", "127.0.0.1");
             Outcome outcome = run(args.toArray(String[]::new));
 
-            assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isEqualTo(100);
-            assertThat(outcome.value("DISCOVER-OFFER", "orphans")).isEqualTo(10);
-            assertThat(outcome.out()).contains("Malformed packets: 4\n")
+            assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isEqualTo(95);
+            assertThat(outcome.value("DISCOVER-OFFER", "orphans")).isEqualTo(9);
+            assertThat(outcome.out()).contains("Malformed packets: 3\n")
                     .contains("DISCOVER-OFFER/second, expected rate: 1000")
                     .doesNotContain("REQUEST-ACK");
             assertThat(responder.requests.get()).isZero();
@@ -217,8 +228,8 @@ class PerfClientEndToEndTest {
 
             assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
             assertThat(active.discovers.get()).isEqualTo(100);
-            assertThat(standby.discovers.get()).isEqualTo(100);
-            assertThat(standby.requests.get()).isEqualTo(100);
+            awaitCount(standby.discovers, 100);
+            awaitCount(standby.requests, 100);
             assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isEqualTo(100);
             String report = Files.readString(json);
             assertThat(report).contains("\"address\": \"127.0.0.2\"", "\"address\": \"127.0.0.3\"")
@@ -251,6 +262,78 @@ class PerfClientEndToEndTest {
             assertThat(responder.discovers.get()).isGreaterThan(30);
             assertThat(outcome.out()).contains("Requests resent: " + (responder.discovers.get() - 30) + "\n");
         }
+    }
+
+    static int freePort6() throws IOException {
+        try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET6)) {
+            probe.bind(new InetSocketAddress(InetAddress.ofLiteral("::1"), 0));
+            return ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+    }
+
+    static List<String> clientArgs6(int serverPort, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-6", "-l", "::1", "-L", Integer.toString(freePort6()), "-N",
+                Integer.toString(serverPort)));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void relayedSolicitAdvertiseRequestReply() throws IOException {
+        try (TinyDhcp6Responder responder = new TinyDhcp6Responder(0)) {
+            List<String> args = clientArgs6(responder.port(), "-A", "1", "-r", "1000", "-n", "100", "-n", "100",
+                    "-R", "50", "-u", "-W", "3000000", "-p", "20", "::1");
+            Outcome outcome = run(args.toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
+            assertThat(outcome.value("SOLICIT-ADVERTISE", "sent packets")).isEqualTo(100);
+            assertThat(outcome.value("SOLICIT-ADVERTISE", "received packets")).isEqualTo(100);
+            assertThat(outcome.value("REQUEST-REPLY", "received packets")).isEqualTo(100);
+            assertThat(outcome.value("REQUEST-REPLY", "rejected leases")).isZero();
+            assertThat(outcome.value("REQUEST-REPLY", "non unique addresses")).isZero();
+            assertThat(responder.relayed.get()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void v6ErrorStatusesAreRejectedLeases() throws IOException {
+        try (TinyDhcp6Responder responder = new TinyDhcp6Responder(4)) {
+            List<String> args = clientArgs6(responder.port(), "-r", "1000", "-n", "40", "-n", "40", "-R", "40",
+                    "-W", "3000000", "-p", "20", "::1");
+            Outcome outcome = run(args.toArray(String[]::new));
+
+            assertThat(outcome.value("REQUEST-REPLY", "received packets")).isEqualTo(40);
+            assertThat(outcome.value("REQUEST-REPLY", "rejected leases")).isEqualTo(10);
+            assertThat(responder.relayed.get()).isZero();
+        }
+    }
+
+    @Test
+    void v6RapidCommitCountsTheReplyAsTheAnswer() throws IOException {
+        try (TinyDhcp6Responder responder = new TinyDhcp6Responder(0)) {
+            List<String> args = clientArgs6(responder.port(), "-i", "-c", "-Y", "0", "-y", "30", "-r", "1000",
+                    "-n", "30", "-W", "500000", "-p", "20", "::1");
+            Outcome outcome = run(args.toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).isZero();
+            assertThat(outcome.value("SOLICIT-ADVERTISE", "received packets")).isEqualTo(30);
+            assertThat(outcome.out()).contains("Solicit-Reply/second").doesNotContain("REQUEST-REPLY");
+            assertThat(responder.requests.get()).isZero();
+            // elapsed-time is in hundredths: second 0 of the ramp sends 100
+            assertThat(responder.maximumElapsed.get()).isIn(100L, 200L);
+        }
+    }
+
+    @Test
+    void aServerThatIsNotListeningGivesDropsNotAnError() throws IOException {
+        List<String> args = clientArgs(freePort(LOOPBACK), "-r", "200", "-n", "20", "-W", "200000", "-p", "20",
+                "127.0.0.1");
+        Outcome outcome = run(args.toArray(String[]::new));
+
+        assertThat(outcome.err()).isEmpty();
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.value("DISCOVER-OFFER", "sent packets")).isEqualTo(20);
+        assertThat(outcome.value("DISCOVER-OFFER", "drops")).isEqualTo(20);
     }
 
     @Test
