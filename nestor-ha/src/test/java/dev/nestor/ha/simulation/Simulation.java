@@ -10,11 +10,11 @@ import dev.nestor.ha.message.Service;
 import dev.nestor.ha.service.CommitDecision;
 import dev.nestor.ha.service.HaScheduler;
 import dev.nestor.ha.service.HaService;
-import dev.nestor.ha.service.LocalLeases4;
 import dev.nestor.ha.service.ParkedQuery;
 import dev.nestor.ha.service.PartnerClient;
 import dev.nestor.ha.service.PeerReply;
 import dev.nestor.ha.state.HaState;
+import dev.nestor.ha.testing.InMemoryLeases4;
 import dev.nestor.ha.testing.ManualClock;
 import dev.nestor.ha.testing.RecordingHaLog;
 
@@ -255,7 +255,7 @@ final class Simulation {
     final class SimServer {
         final String name;
         final HaSettings settings;
-        final LeaseTable leases = new LeaseTable();
+        final InMemoryLeases4 leases = new InMemoryLeases4();
         final RecordingHaLog log = new RecordingHaLog();
         HaService service;
         boolean alive;
@@ -397,35 +397,6 @@ final class Simulation {
                 return;
             }
             events.schedule(1 + random.nextLong(20), delivery);
-        }
-    }
-
-    /** The server's lease table: Kea memfile in memory, ordered by unsigned address. */
-    static final class LeaseTable implements LocalLeases4 {
-        private final TreeMap<Long, HaLease4> leases = new TreeMap<>();
-
-        @Override
-        public Optional<HaLease4> get(int address) {
-            return Optional.ofNullable(leases.get(Integer.toUnsignedLong(address)));
-        }
-
-        @Override
-        public void put(HaLease4 lease) {
-            leases.put(Integer.toUnsignedLong(lease.address()), lease);
-        }
-
-        @Override
-        public boolean delete(int address) {
-            return leases.remove(Integer.toUnsignedLong(address)) != null;
-        }
-
-        @Override
-        public List<HaLease4> page(long fromExclusive, int limit) {
-            return leases.tailMap(fromExclusive, false).values().stream().limit(limit).toList();
-        }
-
-        List<HaLease4> all() {
-            return List.copyOf(leases.values());
         }
     }
 
