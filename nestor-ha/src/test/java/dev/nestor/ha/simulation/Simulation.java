@@ -82,6 +82,14 @@ final class Simulation {
     long naks;
 
     Simulation(long seed) {
+        this(seed, true);
+    }
+
+    /**
+     * @param syncLeases false builds a deliberately broken pair (sync-leases off with separate lease databases, which
+     *                   Kea allows only with a shared database): the checker must catch it
+     */
+    Simulation(long seed, boolean syncLeases) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.wireJson = seed % 10 == 0;
@@ -92,7 +100,7 @@ final class Simulation {
         long maxUnacked = new long[] {0, 1, 2}[random.nextInt(3)];
         for (String name : List.of(PRIMARY, STANDBY)) {
             HaSettings settings = HaSettings.hotStandby(name, PRIMARY, STANDBY)
-                    .withTimers(1_000, 10_000, 1_000).withMaxUnackedClients(maxUnacked).withSync(true, 5_000);
+                    .withTimers(1_000, 10_000, 1_000).withMaxUnackedClients(maxUnacked).withSync(syncLeases, 5_000);
             servers.put(name, new SimServer(settings));
         }
         for (int i = 0; i < clientCount; i++) {
