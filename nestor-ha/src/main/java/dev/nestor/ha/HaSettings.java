@@ -1,5 +1,7 @@
 package dev.nestor.ha;
 
+import dev.nestor.config.ha.HaPeer;
+import dev.nestor.config.ha.HaRelationship;
 import dev.nestor.ha.state.HaMode;
 import dev.nestor.ha.state.HaRole;
 import dev.nestor.ha.state.HaState;
@@ -74,6 +76,42 @@ public record HaSettings(String thisServerName, HaMode mode, HaRole role, String
                 }
             }
         }
+    }
+
+    /**
+     * The settings of a relationship as nestor-config validated it (Kea's checks and defaults already applied).
+     *
+     * @throws IllegalArgumentException if the relationship lacks a peer its mode needs (the configuration parser
+     *                                  refuses such files, so this only guards against hand-built values)
+     */
+    public static HaSettings from(HaRelationship relationship) {
+        HaMode mode = HaMode.fromKeaName(relationship.mode().keaName()).orElseThrow();
+        String primary = null;
+        String secondary = null;
+        String standby = null;
+        for (HaPeer peer : relationship.peers()) {
+            switch (peer.role().keaName()) {
+                case "primary" -> primary = peer.name();
+                case "secondary" -> secondary = peer.name();
+                case "standby" -> standby = peer.name();
+                default -> { }
+            }
+        }
+        if (primary == null) {
+            throw new IllegalArgumentException("primary server required in the " + relationship.mode().prose()
+                    + " configuration");
+        }
+        HaPeer self = relationship.thisPeer();
+        Map<HaState, PausePolicy> pauses = new EnumMap<>(HaState.class);
+        relationship.statePauses().forEach((stateName, policy) -> HaState.fromKeaName(stateName).ifPresent(
+                state -> pauses.put(state, PausePolicy.valueOf(policy.toUpperCase(java.util.Locale.ROOT)))));
+        return new HaSettings(relationship.thisServerName(), mode,
+                HaRole.fromKeaName(self.role().keaName()).orElseThrow(), primary, Optional.ofNullable(secondary),
+                Optional.ofNullable(standby), relationship.heartbeatDelayMs(), relationship.maxResponseDelayMs(),
+                relationship.maxAckDelayMs(), relationship.maxUnackedClients(),
+                relationship.maxRejectedLeaseUpdates(), relationship.delayedUpdatesLimit(),
+                relationship.sendLeaseUpdates(), relationship.syncLeases(), relationship.syncTimeoutMs(),
+                relationship.syncPageLimit(), self.autoFailover(), pauses);
     }
 
     /** Kea's defaults for a hot-standby pair (§2.1), seen from {@code thisServerName}. */

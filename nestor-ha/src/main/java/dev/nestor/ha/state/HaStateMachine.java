@@ -80,7 +80,9 @@ import static dev.nestor.ha.state.HaState.WAITING;
  *                      partner, accepted -> waiting, else stay; backlog delivered -> load-balancing;
  *              other -> waiting. Leaving the state clears the backlog.
  * partner-down partner communication-recovery|partner-down|partner-in-maintenance -> waiting;
- *              ready: partner has new unsent updates -> waiting, else normal state; terminated -> terminated;
+ *              ready: partner has new unsent updates -> waiting; we served since the partner synced from us
+ *                      (Nestor's addition, see below) -> ha-reset to the partner, stay; else normal state;
+ *              terminated -> terminated;
  *              other -> stay; after the partner's sync-complete notification, a failed heartbeat
  *              (partner unavailable) re-enables the local DHCP service and stays
  * partner-in-maintenance
@@ -90,6 +92,14 @@ import static dev.nestor.ha.state.HaState.WAITING;
  *              partner-down when the partner cannot be notified; ha-maintenance-notify -> in-maintenance and
  *              back (cancel); ha-maintenance-cancel -> the state before maintenance
  * </pre>
+ *
+ * <h2>Where Nestor adds to Kea 2.2</h2>
+ * Kea's survivor in partner-down re-enables its DHCP service when a heartbeat fails after the returning partner
+ * synced from it (or when the partner's dhcp-disable max-period runs out), serves clients without sending updates,
+ * and then goes back to its normal state on seeing the partner {@code ready}: the partner never gets those leases,
+ * and may allocate the same addresses again (found by the HA simulation). Nestor's survivor instead sends
+ * {@code ha-reset} to the ready partner, which syncs again, when its unsent-update-count moved since the partner's
+ * {@code ha-sync-complete-notify}. Only standard commands go on the wire, so a stock Kea partner simply syncs again.
  *
  * <h2>On entry</h2>
  * Scopes: normal states, communication-recovery, passive-backup and terminated serve this server's default scopes;
@@ -130,6 +140,8 @@ public final class HaStateMachine {
     private boolean enteredThroughMaintenance;
     private HaState stateBeforeMaintenance;
     private boolean syncCompleteNotified;
+    /** Our unsent-update-count when the partner last told us it had synced from us (partner-down only). */
+    private OptionalLong unsentAtPartnerSync = OptionalLong.empty();
     private boolean dhcpEnabled = true;
     private Set<String> scopes = Set.of();
     private long unsentUpdateCount;
@@ -440,8 +452,20 @@ public final class HaStateMachine {
         }
         switch (partnerState) {
             case COMMUNICATION_RECOVERY, PARTNER_DOWN, PARTNER_IN_MAINTENANCE -> transition(WAITING, view);
-            case READY -> transition(view.partnerHasNewUnsentUpdates() ? WAITING : settings.mode().normalState(),
-                    view);
+            case READY -> {
+                if (view.partnerHasNewUnsentUpdates()) {
+                    transition(WAITING, view);
+                } else if (servedSincePartnerSynced()) {
+                    // Nestor's addition to Kea: we allocated after the partner pulled our leases (our DHCP came
+                    // back when a heartbeat failed or the partner's max-period ran out), so the partner lacks those
+                    // leases; make it sync again before either of us goes back to normal
+                    if (partner.resetPartner().success()) {
+                        unsentAtPartnerSync = OptionalLong.empty();
+                    }
+                } else {
+                    transition(settings.mode().normalState(), view);
+                }
+            }
             case TERMINATED -> transition(TERMINATED, view);
             default -> { }
         }
@@ -469,6 +493,7 @@ public final class HaStateMachine {
         }
         if (previous == PARTNER_DOWN) {
             syncCompleteNotified = false;
+            unsentAtPartnerSync = OptionalLong.empty();
         }
         // partner-down reached by the maintenance procedure serves the failover scopes even without auto-failover
         enteredThroughMaintenance = next == PARTNER_DOWN && previous == PARTNER_IN_MAINTENANCE;
@@ -669,6 +694,7 @@ public final class HaStateMachine {
         requireStarted();
         if (state == PARTNER_DOWN) {
             syncCompleteNotified = true;
+            unsentAtPartnerSync = OptionalLong.of(unsentUpdateCount);
         } else {
             partnerEnabledDhcp();
         }
@@ -719,6 +745,11 @@ public final class HaStateMachine {
     /** A lease update for this client succeeded: it no longer counts as rejected. */
     public void leaseUpdateAccepted(String clientKey) {
         rejectedClients.remove(clientKey);
+    }
+
+    /** Whether we skipped lease updates (served clients) since the partner last synced from us. */
+    private boolean servedSincePartnerSynced() {
+        return unsentAtPartnerSync.isPresent() && unsentAtPartnerSync.getAsLong() != unsentUpdateCount;
     }
 
     private boolean rejectedLeaseUpdatesExceeded() {

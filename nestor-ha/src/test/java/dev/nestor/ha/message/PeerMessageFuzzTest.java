@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PeerMessageFuzzTest {
 
-    private static final int CASES = 3_000;
+    private static final int CASES = 2_000;
 
     private static byte[] bytes(SplittableRandom random, int min, int max) {
         byte[] bytes = new byte[min + random.nextInt(max - min + 1)];

@@ -151,6 +151,34 @@ class HaStateMachineTest {
     }
 
     @Test
+    void survivorThatServedAfterThePartnerSyncedMakesThePartnerSyncAgain() {
+        HaStateMachine machine = in(STANDBY, PARTNER_DOWN);
+        machine.partnerDisabledDhcp();
+        machine.syncCompleteNotified();
+        machine.run(PartnerView.seen(UNAVAILABLE));
+        assertThat(machine.localDhcpEnabled()).isTrue();
+        machine.countUnsentUpdate();
+        machine.run(PartnerView.seen(READY));
+        assertThat(machine.state()).isEqualTo(PARTNER_DOWN);
+        assertThat(partner.requests).containsExactly("ha-reset");
+        // the partner synced again, with nothing served in between: back to normal
+        machine.partnerDisabledDhcp();
+        machine.syncCompleteNotified();
+        machine.run(PartnerView.seen(READY));
+        assertThat(machine.state()).isEqualTo(HOT_STANDBY);
+    }
+
+    @Test
+    void survivorThatServedNothingAfterThePartnerSyncedGoesBackToNormal() {
+        HaStateMachine machine = in(STANDBY, PARTNER_DOWN);
+        machine.countUnsentUpdate();
+        machine.syncCompleteNotified();
+        machine.run(PartnerView.seen(READY));
+        assertThat(machine.state()).isEqualTo(HOT_STANDBY);
+        assertThat(partner.requests).isEmpty();
+    }
+
+    @Test
     void syncCompleteNotificationOutsidePartnerDownReenablesDhcpAtOnce() {
         HaStateMachine machine = in(PRIMARY, HOT_STANDBY);
         machine.partnerDisabledDhcp();
