@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The seeded-loop runner behind the fuzz tests: same cases every run, and a failure names the seed that replays it. */
 class SeededCasesTest {
+    @BeforeEach
+    void notReplaying() {
+        Assumptions.assumeFalse(SeededCases.replaying(), "-Dnestor.fuzz.replay runs one case; these tests check full runs");
+    }
+
     @Test
     void runsEveryCaseWithTheSameSeedsEachTime() {
         List<Long> first = new ArrayList<>();
