@@ -3,32 +3,36 @@ package dev.nestor.wire.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.wire.GoldenPackets;
+import dev.nestor.wire.SeededCases;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing the DHCPv4 decoder: random bytes, random option areas behind a valid header, and golden packets with
- * random mutations must always give a typed result (never an exception), and every decoded packet must survive
- * encode -> decode unchanged. 100,000 cases per run in this class.
+ * random mutations (byte changes, bit flips, insertions, deletions, corrupted option lengths, truncation) must always
+ * give a typed result (never an exception), and every decoded packet must survive encode -> decode unchanged.
+ * 100,000 cases per run in this class, from fixed seeds (see {@link SeededCases} to replay one).
  */
 class Dhcp4CodecFuzzTest {
     private static final List<byte[]> GOLDEN = GoldenPackets.all("v4").stream().map(GoldenPackets.Golden::bytes).toList();
+    /** Start of the option area proper: fixed header (236 bytes) and magic cookie (4). */
+    private static final int OPTIONS_START = 240;
 
     /** Decodes, and when decoded checks that the normalised form is a fixed point of encode/decode. */
-    static void checkTotalAndStable(byte[] bytes) {
+    static Dhcp4DecodeResult checkTotalAndStable(byte[] bytes, String label) {
         Dhcp4DecodeResult result = Dhcp4Codec.decode(bytes);
-        assertThat(result).isNotNull();
+        assertThat(result).as(label).isNotNull();
         if (result instanceof Dhcp4DecodeResult.Decoded(Dhcp4Packet packet, var notes)) {
-            assertThat(notes).isNotNull();
+            assertThat(notes).as(label).isNotNull();
             byte[] encoded = Dhcp4Codec.encode(packet);
-            assertThat(encoded).hasSize(Dhcp4Codec.encodedLength(packet));
+            assertThat(encoded).as(label).hasSize(Dhcp4Codec.encodedLength(packet));
             Dhcp4DecodeResult again = Dhcp4Codec.decode(encoded);
-            assertThat(again).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
-            assertThat(((Dhcp4DecodeResult.Decoded) again).packet()).isEqualTo(packet);
-            // typed getters never throw on whatever the options hold
+            assertThat(again).as(label).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
+            assertThat(((Dhcp4DecodeResult.Decoded) again).packet()).as(label).isEqualTo(packet);
+            // typed getters never throw on whatever the options hold (SeededCases turns a throw into a failure)
             packet.messageType();
             packet.requestedAddress();
             packet.serverIdentifier();
@@ -39,41 +43,71 @@ class Dhcp4CodecFuzzTest {
             packet.hostName();
             packet.maxMessageSize();
         }
+        return result;
     }
 
-    // Inputs are generated from a seed with SplittableRandom: jqwik's element-wise array generation is ~10x slower,
-    // and the seed is shown on failure, which is enough to reproduce.
+    @Test
+    void randomBytesGiveATypedResult() {
+        Outcomes outcomes = new Outcomes();
+        SeededCases.run("v4 random bytes", 0x4E53_0401_0000_0001L, 20_000, (random, label) -> {
+            byte[] bytes = new byte[random.nextInt(700)];
+            random.nextBytes(bytes);
+            if (random.nextBoolean() && bytes.length >= OPTIONS_START) {
+                writeCookie(bytes);
+            }
+            outcomes.add(checkTotalAndStable(bytes, label));
+        });
+        outcomes.require(0.1, 0.0, 0.1);
+    }
 
-    @Property(tries = 20_000)
-    void randomBytesGiveATypedResult(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        byte[] bytes = new byte[random.nextInt(700)];
-        random.nextBytes(bytes);
-        if (random.nextBoolean() && bytes.length >= 240) {
-            writeCookie(bytes);
+    @Test
+    void randomOptionAreasBehindAValidHeader() {
+        Outcomes outcomes = new Outcomes();
+        SeededCases.run("v4 random option area", 0x4E53_0401_0000_0002L, 30_000,
+                (random, label) -> outcomes.add(checkTotalAndStable(optionArea(random), label)));
+        outcomes.require(0.0, 0.0, 0.9);
+    }
+
+    @Test
+    void mutatedGoldenPackets() {
+        Outcomes outcomes = new Outcomes();
+        SeededCases.run("v4 mutated golden", 0x4E53_0401_0000_0003L, 40_000,
+                (random, label) -> outcomes.add(checkTotalAndStable(mutatedGolden(random), label)));
+        outcomes.require(0.1, 0.1, 0.1);
+    }
+
+    @Test
+    void builtPacketsRoundTrip() {
+        SeededCases.run("v4 built packet", 0x4E53_0401_0000_0004L, 10_000, (random, label) -> {
+            Dhcp4Packet packet = packet(random);
+            byte[] bytes = Dhcp4Codec.encode(packet);
+            Dhcp4DecodeResult result = Dhcp4Codec.decode(bytes);
+            assertThat(result).as(label).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
+            Dhcp4DecodeResult.Decoded decoded = (Dhcp4DecodeResult.Decoded) result;
+            assertThat(decoded.packet()).as(label).isEqualTo(packet);
+            assertThat(decoded.notes()).as(label).isEmpty();
+        });
+    }
+
+    /** The generators themselves: a mutation run really changes packets, in every way it claims to. */
+    @Test
+    void mutationsChangeTheGoldenPackets() {
+        SplittableRandom random = new SplittableRandom(0x4E53_0401_0000_0005L);
+        int changed = 0;
+        int shorter = 0;
+        int longer = 0;
+        for (int i = 0; i < 1_000; i++) {
+            byte[] golden = GOLDEN.get(random.nextInt(GOLDEN.size()));
+            byte[] mutated = corruptOptionLength(golden.clone(), random);
+            assertThat(mutated).as("option length corruption case %d", i).hasSameSizeAs(golden).isNotEqualTo(golden);
+            mutated = mutate(golden.clone(), random);
+            changed += Arrays.equals(mutated, golden) ? 0 : 1;
+            shorter += mutated.length < golden.length ? 1 : 0;
+            longer += mutated.length > golden.length ? 1 : 0;
         }
-        checkTotalAndStable(bytes);
-    }
-
-    @Property(tries = 30_000)
-    void randomOptionAreasBehindAValidHeader(@ForAll long seed) {
-        checkTotalAndStable(optionArea(new SplittableRandom(seed)));
-    }
-
-    @Property(tries = 40_000)
-    void mutatedGoldenPackets(@ForAll long seed) {
-        checkTotalAndStable(mutatedGolden(new SplittableRandom(seed)));
-    }
-
-    @Property(tries = 10_000)
-    void builtPacketsRoundTrip(@ForAll long seed) {
-        Dhcp4Packet packet = packet(new SplittableRandom(seed));
-        byte[] bytes = Dhcp4Codec.encode(packet);
-        Dhcp4DecodeResult result = Dhcp4Codec.decode(bytes);
-        assertThat(result).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
-        Dhcp4DecodeResult.Decoded decoded = (Dhcp4DecodeResult.Decoded) result;
-        assertThat(decoded.packet()).isEqualTo(packet);
-        assertThat(decoded.notes()).isEmpty();
+        assertThat(changed).isGreaterThan(950);
+        assertThat(shorter).isGreaterThan(100);
+        assertThat(longer).isGreaterThan(50);
     }
 
     private static void writeCookie(byte[] bytes) {
@@ -86,10 +120,10 @@ class Dhcp4CodecFuzzTest {
     /** A random header, the cookie, and an option area biased towards structure (PAD, END, 52, small lengths). */
     static byte[] optionArea(SplittableRandom random) {
         int areaLength = random.nextInt(400);
-        byte[] out = new byte[240 + areaLength];
+        byte[] out = new byte[OPTIONS_START + areaLength];
         random.nextBytes(out);
         writeCookie(out);
-        int position = 240;
+        int position = OPTIONS_START;
         while (position < out.length) {
             int kind = random.nextInt(10);
             if (kind == 0) {
@@ -114,16 +148,104 @@ class Dhcp4CodecFuzzTest {
         return out;
     }
 
-    /** A golden packet with a few bytes changed (mostly in the options) and sometimes cut short. */
+    /** A golden packet with zero to five mutations. */
     static byte[] mutatedGolden(SplittableRandom random) {
-        byte[] copy = GOLDEN.get(random.nextInt(GOLDEN.size())).clone();
-        int edits = random.nextInt(7);
-        for (int i = 0; i < edits; i++) {
-            int position = random.nextInt(5) == 0 ? random.nextInt(copy.length) : 236 + random.nextInt(copy.length - 236);
-            copy[position] = (byte) random.nextInt(256);
+        byte[] packet = GOLDEN.get(random.nextInt(GOLDEN.size())).clone();
+        int mutations = random.nextInt(6);
+        for (int i = 0; i < mutations; i++) {
+            packet = mutate(packet, random);
         }
-        int length = random.nextInt(3) == 0 ? random.nextInt(copy.length + 1) : copy.length;
-        return Arrays.copyOf(copy, length);
+        return packet;
+    }
+
+    /** One mutation, mostly inside the options where the decoder has the most to get wrong. */
+    private static byte[] mutate(byte[] packet, SplittableRandom random) {
+        if (packet.length == 0) {
+            return insertBytes(packet, random);
+        }
+        return switch (random.nextInt(10)) {
+            case 0, 1, 2 -> {
+                packet[position(packet, random)] = (byte) random.nextInt(256);
+                yield packet;
+            }
+            case 3, 4 -> {
+                packet[position(packet, random)] ^= (byte) (1 << random.nextInt(8));
+                yield packet;
+            }
+            case 5 -> insertBytes(packet, random);
+            case 6 -> deleteBytes(packet, random);
+            case 7, 8 -> corruptOptionLength(packet, random);
+            default -> Arrays.copyOf(packet, random.nextInt(packet.length + 1));
+        };
+    }
+
+    /** A position in {@code packet} (not empty), four times in five in the options. */
+    private static int position(byte[] packet, SplittableRandom random) {
+        return packet.length > 236 && random.nextInt(5) != 0
+                ? 236 + random.nextInt(packet.length - 236) : random.nextInt(packet.length);
+    }
+
+    private static byte[] insertBytes(byte[] packet, SplittableRandom random) {
+        int at = packet.length == 0 ? 0 : position(packet, random);
+        byte[] extra = new byte[1 + random.nextInt(8)];
+        random.nextBytes(extra);
+        byte[] out = new byte[packet.length + extra.length];
+        System.arraycopy(packet, 0, out, 0, at);
+        System.arraycopy(extra, 0, out, at, extra.length);
+        System.arraycopy(packet, at, out, at + extra.length, packet.length - at);
+        return out;
+    }
+
+    private static byte[] deleteBytes(byte[] packet, SplittableRandom random) {
+        int at = position(packet, random);
+        int count = Math.min(1 + random.nextInt(8), packet.length - at);
+        byte[] out = new byte[packet.length - count];
+        System.arraycopy(packet, 0, out, 0, at);
+        System.arraycopy(packet, at + count, out, at, packet.length - at - count);
+        return out;
+    }
+
+    /**
+     * Changes one length byte of the option area (an option's, or a relay-agent sub-option's) to a value that no
+     * longer matches: off by one, zero, 255 or random. Falls back to a random byte when no length byte is found.
+     */
+    private static byte[] corruptOptionLength(byte[] packet, SplittableRandom random) {
+        List<Integer> lengthPositions = new ArrayList<>();
+        int position = OPTIONS_START;
+        while (position + 1 < packet.length) {
+            int code = packet[position] & 0xff;
+            if (code == 0) {
+                position++;
+                continue;
+            }
+            if (code == 255) {
+                break;
+            }
+            int length = packet[position + 1] & 0xff;
+            lengthPositions.add(position + 1);
+            if (code == Dhcp4Packet.OPTION_RELAY_AGENT_INFORMATION) {
+                int end = Math.min(position + 2 + length, packet.length);
+                for (int sub = position + 2; sub + 1 < end; sub += 2 + (packet[sub + 1] & 0xff)) {
+                    lengthPositions.add(sub + 1);
+                }
+            }
+            position += 2 + length;
+        }
+        if (lengthPositions.isEmpty()) {
+            packet[random.nextInt(packet.length)] ^= (byte) (1 + random.nextInt(255));
+            return packet;
+        }
+        int at = lengthPositions.get(random.nextInt(lengthPositions.size()));
+        int old = packet[at] & 0xff;
+        int replacement = switch (random.nextInt(5)) {
+            case 0 -> old + 1;
+            case 1 -> old - 1;
+            case 2 -> 0;
+            case 3 -> 255;
+            default -> random.nextInt(256);
+        };
+        packet[at] = (byte) (replacement == old ? old ^ 0x80 : replacement);
+        return packet;
     }
 
     static Dhcp4Packet packet(SplittableRandom random) {
@@ -146,5 +268,37 @@ class Dhcp4CodecFuzzTest {
             builder.option(Dhcp4Option.of(code, data));
         }
         return builder.build();
+    }
+
+    /** Counts how the cases ended, so a test can show that its generator reaches every path of the decoder. */
+    private static final class Outcomes {
+        int rejected;
+        int decodedClean;
+        int decodedWithNotes;
+
+        void add(Dhcp4DecodeResult result) {
+            switch (result) {
+                case Dhcp4DecodeResult.Rejected rejection -> rejected++;
+                case Dhcp4DecodeResult.Decoded decoded when decoded.notes().isEmpty() -> decodedClean++;
+                case Dhcp4DecodeResult.Decoded decoded -> decodedWithNotes++;
+            }
+        }
+
+        /** Each way of ending took at least the given share of all cases (checked only when running them all). */
+        void require(double minRejected, double minDecodedClean, double minDecodedWithNotes) {
+            if (SeededCases.replaying()) {
+                return;
+            }
+            double total = rejected + decodedClean + decodedWithNotes;
+            assertThat(rejected / total).as("rejected share; %s", this).isGreaterThanOrEqualTo(minRejected);
+            assertThat(decodedClean / total).as("decoded clean share; %s", this).isGreaterThanOrEqualTo(minDecodedClean);
+            assertThat(decodedWithNotes / total).as("decoded with notes share; %s", this)
+                    .isGreaterThanOrEqualTo(minDecodedWithNotes);
+        }
+
+        @Override
+        public String toString() {
+            return "rejected " + rejected + ", decoded clean " + decodedClean + ", decoded with notes " + decodedWithNotes;
+        }
     }
 }
