@@ -37,12 +37,12 @@ cat > "$work/kea6.json" <<JSON
   "lease-database": { "type": "memfile", "persist": false },
   "server-id": { "type": "EN", "enterprise-id": 2495, "identifier": "0102030405060708", "persist": false },
   "preferred-lifetime": 3000, "valid-lifetime": 4000,
+  "option-data": [ { "name": "dns-servers", "data": "2001:db8::53, 2001:db8::54" },
+                   { "name": "domain-search", "data": "example.org, example.com" } ],
   "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "interface": "lo",
     "pools": [ { "pool": "2001:db8:1::100 - 2001:db8:1::1ff" } ],
-    "pd-pools": [ { "prefix": "2001:db8:8::", "prefix-len": 48, "delegated-len": 56 } ],
-    "option-data": [ { "name": "dns-servers", "data": "2001:db8::53" },
-                     { "name": "domain-search", "data": "example.org" } ] },
-   { "id": 2, "subnet": "::/0", "pools": [ { "pool": "2001:db8:2::100 - 2001:db8:2::1ff" } ],
+    "pd-pools": [ { "prefix": "2001:db8:8::", "prefix-len": 48, "delegated-len": 56 } ] },
+   { "id": 2, "subnet": "::/0", "comment": "the relayed exchange's link-address ::1 selects this subnet", "pools": [ { "pool": "2001:db8:2::100 - 2001:db8:2::1ff" } ],
     "pd-pools": [ { "prefix": "2001:db8:9::", "prefix-len": 48, "delegated-len": 56 } ] } ] } }
 JSON
 

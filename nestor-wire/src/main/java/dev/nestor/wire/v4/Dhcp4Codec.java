@@ -55,7 +55,7 @@ public final class Dhcp4Codec {
             return new Dhcp4DecodeResult.Rejected(Dhcp4RejectReason.BAD_MAGIC_COOKIE,
                     "cookie 0x" + Integer.toHexString(cookie));
         }
-        Scan scan = new Scan(buffer);
+        Scan scan = new Scan(buffer, offset);
         int end = offset + length;
         int endAt = scan.area(offset + OPTIONS_OFFSET, end, true);
         int padding = 0;
@@ -104,14 +104,16 @@ public final class Dhcp4Codec {
     /** Collects option instances (code, start, length) from the areas, then merges repeated codes. */
     private static final class Scan {
         private final byte[] buffer;
-        private int[] entries = new int[48];
+        private final int base;
+        private int[] entries = new int[60];
         private int count;
         private List<DecodeNote> notes;
         private boolean dropOverload;
         private boolean inOverloadArea;
 
-        Scan(byte[] buffer) {
+        Scan(byte[] buffer, int base) {
             this.buffer = buffer;
+            this.base = base;
         }
 
         void note(DecodeNote.Kind kind, int code, int offset) {
@@ -135,12 +137,12 @@ public final class Dhcp4Codec {
                     return position;
                 }
                 if (position + 2 > to || position + 2 + (buffer[position + 1] & 0xff) > to) {
-                    note(DecodeNote.Kind.TRUNCATED_OPTION, code, position);
+                    note(DecodeNote.Kind.TRUNCATED_OPTION, code, position - base);
                     return -2;
                 }
                 int length = buffer[position + 1] & 0xff;
                 if (code == Dhcp4Packet.OPTION_OVERLOAD && inOverloadArea) {
-                    note(DecodeNote.Kind.NESTED_OVERLOAD, code, position);
+                    note(DecodeNote.Kind.NESTED_OVERLOAD, code, position - base);
                 } else {
                     add(code, position + 2, length);
                 }
@@ -185,6 +187,35 @@ public final class Dhcp4Codec {
         List<Dhcp4Option> options() {
             if (count == 0) {
                 return List.of();
+            }
+            // common case: every code appears once, so no grouping tables are needed
+            long seen0 = 0;
+            long seen1 = 0;
+            long seen2 = 0;
+            long seen3 = 0;
+            boolean repeated = false;
+            for (int i = 0; i < count && !repeated; i++) {
+                int code = entries[i * 3];
+                long bit = 1L << (code & 63);
+                switch (code >>> 6) {
+                    case 0 -> { repeated = (seen0 & bit) != 0; seen0 |= bit; }
+                    case 1 -> { repeated = (seen1 & bit) != 0; seen1 |= bit; }
+                    case 2 -> { repeated = (seen2 & bit) != 0; seen2 |= bit; }
+                    default -> { repeated = (seen3 & bit) != 0; seen3 |= bit; }
+                }
+            }
+            if (!repeated) {
+                Dhcp4Option[] result = new Dhcp4Option[count];
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    int code = entries[i * 3];
+                    if (dropOverload && code == Dhcp4Packet.OPTION_OVERLOAD) {
+                        continue;
+                    }
+                    int start = entries[i * 3 + 1];
+                    result[kept++] = Dhcp4Option.wrap(code, Arrays.copyOfRange(buffer, start, start + entries[i * 3 + 2]));
+                }
+                return List.of(kept == count ? result : Arrays.copyOf(result, kept));
             }
             // total length per code, and the order in which codes first appear
             int[] totals = new int[256];

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
  * random mutations must always give a typed result (never an exception), and every decoded packet must survive
  * encode -> decode unchanged. 100,000 cases per run in this class.
  */
-class Dhcp4CodecProperties {
+class Dhcp4CodecFuzzTest {
     private static final List<byte[]> GOLDEN = GoldenPackets.all("v4").stream().map(GoldenPackets.Golden::bytes).toList();
 
     /** Decodes, and when decoded checks that the normalised form is a fixed point of encode/decode. */
