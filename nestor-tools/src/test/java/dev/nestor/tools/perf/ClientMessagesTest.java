@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import dev.nestor.wire.v4.Dhcp4Codec;
 import dev.nestor.wire.v4.Dhcp4DecodeResult;
 import dev.nestor.wire.v4.Dhcp4Packet;
+import dev.nestor.wire.v6.Dhcp6Codec;
+import dev.nestor.wire.v6.Dhcp6DecodeResult;
+import dev.nestor.wire.v6.Dhcp6Packet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -181,6 +184,26 @@ class ClientMessagesTest {
         request[39] = 0;
         request[41] = 1;
         assertThat(HexFormat.of().formatHex(request)).isEqualTo(HexFormat.of().formatHex(expected));
+    }
+
+    @Test
+    void nestorWireDecodesTheV6RequestTheClientSends() throws IOException {
+        Dhcp6Messages messages = new Dhcp6Messages(InetAddress.ofLiteral("::1").getAddress(), true,
+                HexFormat.of().parseHex("00010001329a4aab000c01020304"), MAC, false, List.of());
+        ClientMessages.ReplyFields fields = new ClientMessages.ReplyFields();
+        ByteBuffer advertise = direct(golden("perfdhcp-v6-advertise"));
+        messages.parse(advertise, fields);
+
+        Dhcp6DecodeResult result = Dhcp6Codec.decode(bytes(messages.second(advertise, fields, 2, null)));
+
+        assertThat(result).isInstanceOf(Dhcp6DecodeResult.Decoded.class);
+        Dhcp6Packet request = ((Dhcp6DecodeResult.Decoded) result).message().innermost();
+        assertThat(request.messageType().code()).isEqualTo(3);
+        assertThat(request.transactionId()).isEqualTo(0x800000);
+        assertThat(request.count(1)).isEqualTo(1);
+        assertThat(request.count(2)).isEqualTo(1);
+        assertThat(request.count(3)).isEqualTo(1);
+        assertThat(request.optionsWith(8).getFirst().byteAt(1)).isEqualTo(200);
     }
 
     @Test
