@@ -353,6 +353,33 @@ class PerfClientEndToEndTest {
     }
 
     @Test
+    void repliesLaterThanTheDropTimeAreCollectedAndOrphaned() throws IOException {
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, TinyDhcp4Responder.Behaviour.perfect())) {
+            // a loopback round trip takes far longer than one microsecond
+            Outcome outcome = run(clientArgs(responder.port(), "-i", "-d", "0.000001", "-r", "500", "-n", "20",
+                    "-W", "500000", "127.0.0.1").toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isZero();
+            assertThat(outcome.value("DISCOVER-OFFER", "orphans")).isEqualTo(20);
+            assertThat(outcome.value("DISCOVER-OFFER", "collected packets")).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aDropPercentageEndsTheTest() throws IOException {
+        TinyDhcp4Responder.Behaviour everySecond = new TinyDhcp4Responder.Behaviour(2, 0, 0, 0);
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, everySecond)) {
+            Outcome outcome = run(clientArgs(responder.port(), "-i", "-D", "40%", "-x", "e", "-r", "200", "-n", "1000",
+                    "-p", "20", "127.0.0.1").toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.out()).contains("Reached maximum percentage of drops.\n");
+            assertThat(outcome.value("DISCOVER-OFFER", "sent packets")).isBetween(11L, 999L);
+        }
+    }
+
+    @Test
     void aServerThatIsNotListeningGivesDropsNotAnError() throws IOException {
         List<String> args = clientArgs(freePort(LOOPBACK), "-r", "200", "-n", "20", "-W", "200000", "-p", "20",
                 "127.0.0.1");
