@@ -1,6 +1,13 @@
 package dev.nestor.tools.perf;
 
+import dev.nestor.wire.v6.Dhcp6Codec;
+import dev.nestor.wire.v6.Dhcp6Message;
+import dev.nestor.wire.v6.Dhcp6MessageType;
+import dev.nestor.wire.v6.Dhcp6Option;
+import dev.nestor.wire.v6.Dhcp6Packet;
+import dev.nestor.wire.v6.Dhcp6RelayMessage;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +17,9 @@ import java.util.List;
  * client-id, the ADVERTISE's server-id and IA_NA, elapsed-time, under a transaction id of its own.
  * With {@code -A 1} each message is wrapped in a RELAY-FORW (hop 0, link = peer = local address).
  *
- * <p>A small private builder until nestor-wire's codec is available.
+ * <p>The SOLICIT template is encoded once by nestor-wire's {@link Dhcp6Codec} and patched per
+ * packet; the REQUEST, which copies variable-length parts of the ADVERTISE, is written directly
+ * into a reused buffer, and replies are read by a scanner that allocates nothing.
  */
 final class Dhcp6Messages implements ClientMessages {
 
@@ -44,6 +53,8 @@ final class Dhcp6Messages implements ClientMessages {
     /** The DUID's last 6 bytes: client k's DUID ends with them plus k, byte-wise. */
     private final byte[] duidMac;
     private final int solicitStart;
+    private final int duidMacOffset;
+    private final int elapsedOffset;
     private final ByteBuffer request = ByteBuffer.allocateDirect(MAXIMUM_MESSAGE);
 
     /**
@@ -62,6 +73,8 @@ final class Dhcp6Messages implements ClientMessages {
         this.extraOptions = List.copyOf(extraOptions);
         this.solicitStart = relayed ? RELAY_HEADER + 4 : 0;
         this.solicit = buildSolicit();
+        this.duidMacOffset = solicitOption(solicit, solicitStart, OPTION_CLIENT_ID) + duid.length - 6;
+        this.elapsedOffset = solicitOption(solicit, solicitStart, OPTION_ELAPSED_TIME);
         this.duidMac = duid.length >= 6 ? java.util.Arrays.copyOfRange(duid, duid.length - 6, duid.length) : baseMac.clone();
     }
 
@@ -77,20 +90,39 @@ final class Dhcp6Messages implements ClientMessages {
         return duid.array();
     }
 
+    /** The SOLICIT template, encoded by nestor-wire's {@link Dhcp6Codec}. */
     private ByteBuffer buildSolicit() {
-        ByteBuffer packet = ByteBuffer.allocateDirect(MAXIMUM_MESSAGE);
-        int innerStart = startRelay(packet);
-        packet.put((byte) SOLICIT).put((byte) 0).putShort((short) 0);
-        putOption(packet, OPTION_CLIENT_ID, duid);
-        packet.putShort((short) OPTION_IA_NA).putShort((short) 12).putInt(1).putInt(3600).putInt(5400);
-        packet.putShort((short) OPTION_ORO).putShort((short) 4).putShort((short) 23).putShort((short) 24);
-        packet.putShort((short) OPTION_ELAPSED_TIME).putShort((short) 2).putShort((short) 0);
+        List<Dhcp6Option> options = new ArrayList<>();
+        options.add(Dhcp6Option.of(OPTION_CLIENT_ID, duid));
+        options.add(Dhcp6Option.of(OPTION_IA_NA, ByteBuffer.allocate(12).putInt(1).putInt(3600).putInt(5400).array()));
+        options.add(Dhcp6Option.of(OPTION_ORO, new byte[]{0, 23, 0, 24}));
+        options.add(Dhcp6Option.of(OPTION_ELAPSED_TIME, new byte[2]));
         if (rapidCommit) {
-            packet.putShort((short) OPTION_RAPID_COMMIT).putShort((short) 0);
+            options.add(Dhcp6Option.of(OPTION_RAPID_COMMIT, new byte[0]));
         }
-        putExtras(packet);
-        finishRelay(packet, innerStart);
-        return packet.flip();
+        for (PerfOptions.ExtraOption option : extraOptions) {
+            options.add(Dhcp6Option.of(option.code(), option.data()));
+        }
+        Dhcp6Message message = new Dhcp6Packet(Dhcp6MessageType.SOLICIT, 0, options);
+        if (relayed) {
+            // relay-msg first, as Kea and perfdhcp write it: the SOLICIT starts after the 34-byte header and 4 bytes
+            message = Dhcp6RelayMessage.of(Dhcp6MessageType.RELAY_FORW, 0, linkAddress, linkAddress, List.of(), message);
+        }
+        byte[] encoded = Dhcp6Codec.encode(message);
+        return ByteBuffer.allocateDirect(encoded.length).put(encoded).flip();
+    }
+
+    /** Where the data of the first option {@code code} of the SOLICIT starts, or -1. */
+    private static int solicitOption(ByteBuffer packet, int messageStart, int code) {
+        int position = messageStart + 4;
+        while (position + 4 <= packet.limit()) {
+            int current = packet.getShort(position) & 0xffff;
+            if (current == code) {
+                return position + 4;
+            }
+            position += 4 + (packet.getShort(position + 2) & 0xffff);
+        }
+        return -1;
     }
 
     private int startRelay(ByteBuffer packet) {
@@ -118,23 +150,15 @@ final class Dhcp6Messages implements ClientMessages {
         }
     }
 
-    // SOLICIT layout (perfdhcp's order): xid at 1..3, client-id data at 8, then IA_NA (16), ORO (8), elapsed-time
-    private int duidMacOffset() {
-        return solicitStart + 8 + duid.length - 6;
-    }
-
-    private int elapsedOffset() {
-        return solicitStart + 8 + duid.length + 16 + 8 + 4;
-    }
 
     @Override
     public ByteBuffer first(int xid, int clientIndex, int secs) {
         solicit.put(solicitStart + 1, (byte) (xid >>> 16)).put(solicitStart + 2, (byte) (xid >>> 8))
                 .put(solicitStart + 3, (byte) xid);
         if (duid.length >= 6) {
-            Dhcp4Messages.putMac(solicit, duidMacOffset(), duidMac, clientIndex);
+            Dhcp4Messages.putMac(solicit, duidMacOffset, duidMac, clientIndex);
         }
-        solicit.putShort(elapsedOffset(), (short) Math.min(0xffff, secs * 100));
+        solicit.putShort(elapsedOffset, (short) Math.min(0xffff, secs * 100));
         return solicit.position(0);
     }
 

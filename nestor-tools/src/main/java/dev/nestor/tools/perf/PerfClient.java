@@ -83,6 +83,10 @@ public final class PerfClient {
             report = engine.run();
             out.print(PerfReportFormatter.text(report));
             out.flush();
+            // still inside the run, so that an interrupted run writes its JSON before the JVM exits
+            if (options.jsonReport() != null && !writeJson(options, report, err)) {
+                return EXIT_ERROR;
+            }
         } catch (IOException | RuntimeException failure) {
             err.println();
             err.println("ERROR: running perfdhcp: " + failure.getMessage());
@@ -93,15 +97,17 @@ public final class PerfClient {
                 removeShutdownHook(interrupt);
             }
         }
-        if (options.jsonReport() != null) {
-            try {
-                Files.writeString(options.jsonReport(), PerfReportFormatter.json(report), StandardCharsets.UTF_8);
-            } catch (IOException failure) {
-                err.println("ERROR: writing the JSON report " + options.jsonReport() + ": " + failure.getMessage());
-                return EXIT_ERROR;
-            }
-        }
         return report.exitCode();
+    }
+
+    private static boolean writeJson(PerfOptions options, PerfReport report, PrintStream err) {
+        try {
+            Files.writeString(options.jsonReport(), PerfReportFormatter.json(report), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException failure) {
+            err.println("ERROR: writing the JSON report " + options.jsonReport() + ": " + failure.getMessage());
+            return false;
+        }
     }
 
     /**

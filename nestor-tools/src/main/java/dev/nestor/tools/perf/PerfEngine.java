@@ -35,7 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #requestStop()}.
  */
 final class PerfEngine implements AutoCloseable {
-    /** At most this many new exchanges are sent per loop turn when catching up with the rate (perfdhcp's cap). */
+    /**
+     * At least this many new exchanges may be sent per loop turn when behind the rate (perfdhcp's cap);
+     * at high rates the cap grows to 1 ms worth of packets, since one park costs 50 µs or (on a busy host) more.
+     */
     static final int CATCH_UP_PER_TURN = 3;
     private static final long SECOND = 1_000_000_000L;
     private static final long AVALANCHE_TICK = 200_000_000L;
@@ -203,6 +206,7 @@ final class PerfEngine implements AutoCloseable {
         receiver = Thread.ofPlatform().name("nestor-perf-receiver").daemon().start(this::receiveLoop);
         String exitReason;
         long avalancheNanos = 0;
+        long endNanos;
         try {
             for (int index = 0; index < options.preload(); index++) {
                 // preloaded exchanges are not tracked: their replies count as orphans
@@ -218,18 +222,20 @@ final class PerfEngine implements AutoCloseable {
                 }
                 exitWait();
             }
+            // the test ends here; closing the socket and joining the receiver are not part of it
+            endNanos = System.nanoTime();
         } finally {
             stopReceiver();
         }
         if (receiverFailure != null) {
             throw new IOException("receiving failed: " + receiverFailure.getMessage(), receiverFailure);
         }
-        double duration = (System.nanoTime() - startNanos) / 1e9;
-        return report(duration, exitReason, avalancheNanos);
+        return report((endNanos - startNanos) / 1e9, exitReason, avalancheNanos);
     }
 
     private String runBasic() throws IOException {
         long lastReport = startNanos;
+        long catchUp = Math.max(CATCH_UP_PER_TURN, options.rate() / 1_000);
         while (true) {
             long now = System.nanoTime();
             String reason = exitReason(now);
@@ -244,7 +250,7 @@ final class PerfEngine implements AutoCloseable {
             if (options.rate() > 0) {
                 // doubles: nanoseconds × rate overflows a long after a few hours at high rates
                 long expected = (long) ((now - startNanos) / 1e9 * options.rate());
-                due = Math.min(expected - exchanges[0].sent.get(), CATCH_UP_PER_TURN);
+                due = Math.min(expected - exchanges[0].sent.get(), catchUp);
                 if (due <= 0) {
                     shortWaits++;
                     long nextAt = startNanos + (long) ((exchanges[0].sent.get() + 1) * 1e9 / options.rate());
@@ -263,14 +269,16 @@ final class PerfEngine implements AutoCloseable {
         }
     }
 
-    /** Parks for short gaps, yields when the next packet is nearly due (parking overshoots by ~50 µs). */
+    /**
+     * Parks until the next packet is due (at most 10 ms, so limits and reports stay timely). Parking
+     * overshoots by tens of microseconds; the catch-up cap absorbs that instead of a busy wait.
+     */
     private void waitUntil(long deadline) {
         long remaining = deadline - System.nanoTime();
-        if (remaining > 150_000) {
-            LockSupport.parkNanos(Math.min(remaining - 100_000, 10_000_000));
+        if (remaining > 20_000) {
+            LockSupport.parkNanos(Math.min(remaining, 10_000_000));
         } else if (remaining > 0) {
             Thread.onSpinWait();
-            Thread.yield();
         }
     }
 

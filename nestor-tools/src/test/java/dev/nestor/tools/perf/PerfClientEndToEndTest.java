@@ -325,6 +325,61 @@ class PerfClientEndToEndTest {
     }
 
     @Test
+    void periodicReportsInBothLayouts() throws IOException {
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, TinyDhcp4Responder.Behaviour.perfect())) {
+            Outcome plain = run(clientArgs(responder.port(), "-t", "1", "-r", "50", "-p", "2", "127.0.0.1")
+                    .toArray(String[]::new));
+            Outcome separated = run(clientArgs(responder.port(), "-i", "-t", "1", "-C", ";", "-r", "50", "-p", "2",
+                    "127.0.0.1").toArray(String[]::new));
+
+            assertThat(plain.out()).containsPattern("\nsent: \\d+/\\d+; received: \\d+/\\d+; drops: \\d+/\\d+; "
+                    + "rejected: 0/0\n");
+            assertThat(separated.out()).doesNotContain("Running:").containsPattern("(?m)^\\d+;\\d+;\\d+;0$");
+        }
+    }
+
+    @Test
+    void leaseTimestampAndServerIdDiagnostics() throws IOException {
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, TinyDhcp4Responder.Behaviour.perfect())) {
+            Outcome outcome = run(clientArgs(responder.port(), "-x", "lst", "-n", "1", "-n", "1", "-W", "3000000",
+                    "127.0.0.1").toArray(String[]::new));
+
+            // the responder does not echo option 61, so the client_id column is empty
+            assertThat(outcome.out()).contains("***Leases for REQUEST-ACK***\nclient_id,adrress,prefix\n,10.9.0.10,\n")
+                    .contains("Server id: 7f000001\n")
+                    .containsPattern("\\*\\*\\*Timestamps for packets: DISCOVER-OFFER\\*\\*\\*\nsent / received: "
+                            + "\\d{6}\\.\\d{6} / \\d{6}\\.\\d{6}\n");
+        }
+    }
+
+    @Test
+    void repliesLaterThanTheDropTimeAreCollectedAndOrphaned() throws IOException {
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, TinyDhcp4Responder.Behaviour.perfect())) {
+            // a loopback round trip takes far longer than one microsecond
+            Outcome outcome = run(clientArgs(responder.port(), "-i", "-d", "0.000001", "-r", "500", "-n", "20",
+                    "-W", "500000", "127.0.0.1").toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.value("DISCOVER-OFFER", "received packets")).isZero();
+            assertThat(outcome.value("DISCOVER-OFFER", "orphans")).isEqualTo(20);
+            assertThat(outcome.value("DISCOVER-OFFER", "collected packets")).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aDropPercentageEndsTheTest() throws IOException {
+        TinyDhcp4Responder.Behaviour everySecond = new TinyDhcp4Responder.Behaviour(2, 0, 0, 0);
+        try (TinyDhcp4Responder responder = new TinyDhcp4Responder(LOOPBACK, everySecond)) {
+            Outcome outcome = run(clientArgs(responder.port(), "-i", "-D", "40%", "-x", "e", "-r", "200", "-n", "1000",
+                    "-p", "20", "127.0.0.1").toArray(String[]::new));
+
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.out()).contains("Reached maximum percentage of drops.\n");
+            assertThat(outcome.value("DISCOVER-OFFER", "sent packets")).isBetween(11L, 999L);
+        }
+    }
+
+    @Test
     void aServerThatIsNotListeningGivesDropsNotAnError() throws IOException {
         List<String> args = clientArgs(freePort(LOOPBACK), "-r", "200", "-n", "20", "-W", "200000", "-p", "20",
                 "127.0.0.1");
