@@ -159,6 +159,7 @@ final class Dhcp4Parser {
         }
         subnets.sort(Comparator.comparingLong(Subnet4::id));
         common.haBindings(hooks, subnetObjs, networkObjs);
+        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
         warnOverlaps(subnets, g);
 
         if (g.has("reservations-lookup-first") && mt.enabled()) {
@@ -397,7 +398,7 @@ final class Dhcp4Parser {
         r.allow(RESERVATION_KEYS);
         HostIdentifier identifier = CommonParser.identifier(r, IDENTIFIER_TYPES);
         if (seenIdentifiers.putIfAbsent(identifier.toString(), r) != null) {
-            throw r.error(identifier.type(), "failed to add new host using the HW address '" + identifier
+            throw r.error(identifier.type(), "failed to add new host using the identifier '" + identifier
                     + "' to the IPv4 subnet because a host with this identifier already exists");
         }
         Optional<Integer> ip = Optional.empty();
