@@ -112,6 +112,14 @@ public final class HaService {
     }
 
     /**
+     * The scope of a DHCPv4 query (§4): the primary's in hot-standby, the RFC 3074 hash in load-balancing; empty
+     * for a load-balanced query without any identifier (to be dropped).
+     */
+    public Optional<String> scopeOf4(byte[] clientId, byte[] hardwareAddress, boolean haType) {
+        return QueryScope.of4(settings, clientId, hardwareAddress, haType);
+    }
+
+    /**
      * A query for a scope this server does not serve, dropped by the engine: while communication is interrupted it
      * feeds the unacked-clients analysis (§8.4).
      */

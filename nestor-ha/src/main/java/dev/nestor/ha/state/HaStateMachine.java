@@ -106,7 +106,8 @@ import static dev.nestor.ha.state.HaState.WAITING;
  * partner-down and partner-in-maintenance serve the failover scopes (partner-down: only the default scopes when
  * {@code auto-failover} is false, unless entered through maintenance); the other states serve none. The local
  * DHCP service is switched per {@link HaState#dhcpServiceEnabled()}. Each transition logs HA_STATE_TRANSITION
- * (HA_STATE_TRANSITION_PASSIVE_BACKUP) and the lease-update message; pauses are applied per the
+ * (HA_STATE_TRANSITION_PASSIVE_BACKUP) and the lease-update message, state names upper-case as stock Kea 2.2 prints
+ * them ({@code server transitions from WAITING to SYNCING state, partner state is UNDEFINED}); pauses are applied per the
  * {@code state-machine} configuration.
  *
  * <p>Not thread-safe: the HA service drives it from one thread (or under one lock).
@@ -165,8 +166,9 @@ public final class HaStateMachine {
             throw new IllegalStateException("state machine already started");
         }
         started = true;
+        // Kea enters waiting (its entry actions switch the DHCP service off) before it logs the start
+        onEntry();
         log.log(HaLogId.HA_SERVICE_STARTED, settings.mode().keaName(), settings.role().keaName());
-        entryPending = true;
         run(PartnerView.neverContacted());
     }
 
@@ -500,19 +502,17 @@ public final class HaStateMachine {
         state = next;
         entryPending = true;
         if (settings.mode() == HaMode.PASSIVE_BACKUP) {
-            log.log(HaLogId.HA_STATE_TRANSITION_PASSIVE_BACKUP, settings.thisServerName(), previous.logName(),
-                    next.logName());
+            log.log(HaLogId.HA_STATE_TRANSITION_PASSIVE_BACKUP, previous.logName(), next.logName());
         } else {
-            log.log(HaLogId.HA_STATE_TRANSITION, settings.thisServerName(), previous.logName(), next.logName(),
-                    view.logName());
+            log.log(HaLogId.HA_STATE_TRANSITION, previous.logName(), next.logName(), view.logName());
         }
         if (settings.role() != HaRole.BACKUP && settings.mode() != HaMode.PASSIVE_BACKUP) {
             if (!settings.sendLeaseUpdates()) {
-                log.log(HaLogId.HA_CONFIG_LEASE_UPDATES_DISABLED_REMINDER, next.keaName());
+                log.log(HaLogId.HA_CONFIG_LEASE_UPDATES_DISABLED_REMINDER, next.logName());
             } else if (STATES_SERVING_UPDATES.contains(next)) {
-                log.log(HaLogId.HA_LEASE_UPDATES_ENABLED, next.keaName());
+                log.log(HaLogId.HA_LEASE_UPDATES_ENABLED, next.logName());
             } else {
-                log.log(HaLogId.HA_LEASE_UPDATES_DISABLED, next.keaName());
+                log.log(HaLogId.HA_LEASE_UPDATES_DISABLED, next.logName());
             }
         }
     }
@@ -546,10 +546,10 @@ public final class HaStateMachine {
     private void setDhcp(boolean enable) {
         if (enable && !dhcpEnabled) {
             dhcpEnabled = true;
-            log.log(HaLogId.HA_LOCAL_DHCP_ENABLE, settings.thisServerName(), state.keaName());
+            log.log(HaLogId.HA_LOCAL_DHCP_ENABLE, settings.thisServerName(), state.logName());
         } else if (!enable && dhcpEnabled) {
             dhcpEnabled = false;
-            log.log(HaLogId.HA_LOCAL_DHCP_DISABLE, settings.thisServerName(), state.keaName());
+            log.log(HaLogId.HA_LOCAL_DHCP_DISABLE, settings.thisServerName(), state.logName());
         }
     }
 

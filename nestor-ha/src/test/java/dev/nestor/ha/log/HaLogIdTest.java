@@ -66,8 +66,8 @@ class HaLogIdTest {
 
     @Test
     void formatChecksTheArgumentCount() {
-        assertThat(HaLogId.HA_STATE_TRANSITION.format("server1", "WAITING", "SYNCING", "WAITING"))
-                .isEqualTo("server1: server transitions from WAITING to SYNCING state, partner state is WAITING");
+        assertThat(HaLogId.HA_STATE_TRANSITION.format("WAITING", "SYNCING", "WAITING"))
+                .isEqualTo("server transitions from WAITING to SYNCING state, partner state is WAITING");
         assertThatThrownBy(() -> HaLogId.HA_STATE_TRANSITION.format("server1"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(HaLogId.COMMAND_RECEIVED.format("lease4-update")).isEqualTo("Received command 'lease4-update'");

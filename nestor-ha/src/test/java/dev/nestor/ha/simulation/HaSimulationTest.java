@@ -61,6 +61,21 @@ class HaSimulationTest {
         }
     }
 
+    /** A seed replays exactly: same events, same ACKs, same states. */
+    @Test
+    void aSeedIsDeterministic() {
+        Simulation first = new Simulation(42);
+        first.run(FAULT_MILLIS, SETTLE_MILLIS);
+        Simulation second = new Simulation(42);
+        second.run(FAULT_MILLIS, SETTLE_MILLIS);
+        assertThat(second.events.processed()).isEqualTo(first.events.processed());
+        assertThat(second.acks).isEqualTo(first.acks);
+        assertThat(second.drops).isEqualTo(first.drops);
+        assertThat(second.statesEntered).isEqualTo(first.statesEntered);
+        assertThat(second.servers.get(Simulation.PRIMARY).leases.all())
+                .isEqualTo(first.servers.get(Simulation.PRIMARY).leases.all());
+    }
+
     /** The invariants have teeth: a pair that skips the lease sync on return loses leases and hands them out twice. */
     @Test
     void theCheckerCatchesAPairThatSkipsTheSync() {

@@ -48,7 +48,7 @@ class HaStateMachineTest {
         assertThat(log.texts(HaLogId.HA_SERVICE_STARTED))
                 .containsExactly("started high availability service in hot-standby mode as primary server");
         assertThat(log.texts(HaLogId.HA_LOCAL_DHCP_DISABLE))
-                .containsExactly("local DHCP service is disabled while the server1 is in the waiting state");
+                .containsExactly("local DHCP service is disabled while the server1 is in the WAITING state");
     }
 
     @Test
@@ -58,8 +58,8 @@ class HaStateMachineTest {
         assertThat(machine.state()).isEqualTo(READY);
         assertThat(partner.requests).containsExactly("sync OptionalLong[60]");
         assertThat(log.texts(HaLogId.HA_STATE_TRANSITION)).containsExactly(
-                "server1: server transitions from WAITING to SYNCING state, partner state is WAITING",
-                "server1: server transitions from SYNCING to READY state, partner state is WAITING");
+                "server transitions from WAITING to SYNCING state, partner state is WAITING",
+                "server transitions from SYNCING to READY state, partner state is WAITING");
         assertThat(log.ids()).contains(HaLogId.HA_SYNC_START, HaLogId.HA_SYNC_SUCCESSFUL,
                 HaLogId.HA_LEASE_UPDATES_DISABLED);
         machine.run(PartnerView.seen(READY));
@@ -69,9 +69,9 @@ class HaStateMachineTest {
         assertThat(machine.serves("server1")).isTrue();
         assertThat(machine.partnerUpdatePolicy()).isEqualTo(PartnerUpdatePolicy.SEND_AND_WAIT);
         assertThat(log.texts(HaLogId.HA_LEASE_UPDATES_ENABLED))
-                .containsExactly("lease updates will be sent to the partner while in hot-standby state");
+                .containsExactly("lease updates will be sent to the partner while in HOT-STANDBY state");
         assertThat(log.texts(HaLogId.HA_LOCAL_DHCP_ENABLE))
-                .containsExactly("local DHCP service is enabled while the server1 is in the hot-standby state");
+                .containsExactly("local DHCP service is enabled while the server1 is in the HOT-STANDBY state");
     }
 
     @Test
@@ -408,7 +408,7 @@ class HaStateMachineTest {
         HaStateMachine machine = started(HaSettings.passiveBackup("server1", "server1"));
         assertThat(machine.state()).isEqualTo(PASSIVE_BACKUP);
         assertThat(log.texts(HaLogId.HA_STATE_TRANSITION_PASSIVE_BACKUP))
-                .containsExactly("server1: server transitions from WAITING to PASSIVE-BACKUP state");
+                .containsExactly("server transitions from WAITING to PASSIVE-BACKUP state");
         assertThat(machine.scopes()).containsExactly("server1");
         assertThat(machine.sendsHeartbeats()).isFalse();
         assertThat(machine.partnerUpdatePolicy()).isEqualTo(PartnerUpdatePolicy.NONE);
@@ -427,8 +427,8 @@ class HaStateMachineTest {
         HaStateMachine machine = started(PRIMARY.withSendLeaseUpdates(false));
         machine.run(PartnerView.seen(WAITING));
         assertThat(log.texts(HaLogId.HA_CONFIG_LEASE_UPDATES_DISABLED_REMINDER)).containsExactly(
-                "lease updates are administratively disabled and will not be generated while in syncing state",
-                "lease updates are administratively disabled and will not be generated while in ready state");
+                "lease updates are administratively disabled and will not be generated while in SYNCING state",
+                "lease updates are administratively disabled and will not be generated while in READY state");
         assertThat(machine.partnerUpdatePolicy()).isEqualTo(PartnerUpdatePolicy.NONE);
     }
 
