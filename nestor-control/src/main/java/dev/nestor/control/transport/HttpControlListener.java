@@ -67,6 +67,11 @@ public final class HttpControlListener implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
+    // the Date header changes once a second; HA partners send thousands of requests in that time
+    private volatile CachedDate cachedDate = new CachedDate(Long.MIN_VALUE, "");
+
+    private record CachedDate(long epochSecond, String text) {
+    }
 
     private HttpControlListener(HttpListenerSettings settings, ControlLimits limits, Clock clock, Handler handler,
             ServerSocket server) {
@@ -288,7 +293,7 @@ public final class HttpControlListener implements AutoCloseable {
                 .append(HttpReply.reasonPhrase(reply.status())).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n")
                 .append("Content-Type: application/json\r\n")
-                .append("Date: ").append(HTTP_DATE.format(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).append("\r\n");
+                .append("Date: ").append(date()).append("\r\n");
         extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         settings.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (!keepAlive) {
@@ -308,6 +313,16 @@ public final class HttpControlListener implements AutoCloseable {
                 watchdog.cancel(false);
             }
         }
+    }
+
+    private String date() {
+        java.time.Instant now = clock.instant();
+        CachedDate cached = cachedDate;
+        if (cached.epochSecond() != now.getEpochSecond()) {
+            cached = new CachedDate(now.getEpochSecond(), HTTP_DATE.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)));
+            cachedDate = cached;
+        }
+        return cached.text();
     }
 
     private static int millis(long nanos) {
