@@ -1,6 +1,12 @@
 package dev.nestor.control;
 
+import dev.nestor.config.ControlSocket;
 import dev.nestor.control.commands.ConfigCommands;
+import dev.nestor.control.config.HttpControlSocketConfig;
+import dev.nestor.json.JsonArray;
+import dev.nestor.json.JsonObject;
+import dev.nestor.json.JsonString;
+import dev.nestor.json.JsonValue;
 import dev.nestor.control.commands.GenericCommands;
 import dev.nestor.control.commands.LeaseCommands4;
 import dev.nestor.control.commands.ServerCommands;
@@ -87,6 +93,35 @@ public final class ControlService implements AutoCloseable {
                 body -> channel.handleHttp(body, allowed));
         listeners.add(listener);
         return listener;
+    }
+
+    /**
+     * Opens every listener a configuration names: the UNIX socket of {@code control-socket} (or the unix
+     * entry of {@code control-sockets}) and each HTTP entry of {@code control-sockets}, whose
+     * authentication, TLS and headers are read from the raw entry by {@link HttpControlSocketConfig}.
+     *
+     * @param rawDhcp4      the {@code Dhcp4} map as parsed (the model does not carry the HTTP details)
+     * @param baseDirectory where relative TLS and password file names are resolved (the config file's directory)
+     */
+    public void openConfigured(List<ControlSocket> sockets, JsonObject rawDhcp4, Path baseDirectory, ControlLimits limits)
+            throws IOException {
+        List<JsonObject> httpEntries = new java.util.ArrayList<>();
+        if (rawDhcp4.get("control-sockets") instanceof JsonArray entries) {
+            for (JsonValue entry : entries) {
+                if (entry instanceof JsonObject map && !(map.get("socket-type") instanceof JsonString type
+                        && type.value().equals("unix"))) {
+                    httpEntries.add(map);
+                }
+            }
+        }
+        int http = 0;
+        for (ControlSocket socket : sockets) {
+            if (socket.socketType().equals("unix")) {
+                openUnix(Path.of(socket.socketName()), limits);
+            } else if (http < httpEntries.size()) {
+                openHttp(HttpControlSocketConfig.parse(httpEntries.get(http++), baseDirectory), limits);
+            }
+        }
     }
 
     @Override
