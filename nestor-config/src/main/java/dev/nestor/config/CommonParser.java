@@ -131,6 +131,24 @@ final class CommonParser {
                 o.integer("max-row-errors", 0, 0, 0xFFFF_FFFFL));
     }
 
+    /** Warnings about settings Kea accepts silently although they leave the server useless or fragile. */
+    void serviceWarnings(Obj g, InterfacesConfig interfaces, LeaseDatabase leases, int subnetCount) {
+        if (subnetCount > 0 && interfaces.interfaces().isEmpty()) {
+            warnings.add(new ConfigWarning("NESTOR_CONFIG_NO_INTERFACES", g.has("interfaces-config")
+                    ? g.pos("interfaces-config") : g.position(), g.path("interfaces-config.interfaces"),
+                    "no interfaces are listed in interfaces-config: the server opens no DHCP sockets and serves nobody"));
+        }
+        if (!leases.persist()) {
+            warnings.add(new ConfigWarning("DHCPSRV_MEMFILE_NO_STORAGE", g.pos("lease-database"),
+                    g.path("lease-database.persist"), "persist is false: leases are kept in memory only and lost"
+                    + " when the server stops"));
+        } else if (leases.lfcIntervalSeconds() == 0 && g.has("lease-database")) {
+            warnings.add(new ConfigWarning("NESTOR_MEMFILE_NO_LFC", g.pos("lease-database"),
+                    g.path("lease-database.lfc-interval"), "lfc-interval is 0: the lease file is never cleaned up"
+                    + " and grows with every lease change"));
+        }
+    }
+
     void refuseUnsupported(Obj g) throws ConfigException {
         for (String key : List.of("hosts-database", "hosts-databases")) {
             if (g.has(key)) {
@@ -827,9 +845,5 @@ final class CommonParser {
             out.add(c);
         }
         return out;
-    }
-
-    static JsonValue stringValue(String s) {
-        return JsonString.of(s);
     }
 }

@@ -159,6 +159,7 @@ final class Dhcp4Parser {
         }
         subnets.sort(Comparator.comparingLong(Subnet4::id));
         common.haBindings(hooks, subnetObjs, networkObjs);
+        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
         warnOverlaps(subnets, g);
 
         if (g.has("reservations-lookup-first") && mt.enabled()) {

@@ -190,6 +190,7 @@ final class Dhcp6Parser {
         }
         subnets.sort(Comparator.comparingLong(Subnet6::id));
         common.haBindings(hooks, subnetObjs, networkObjs);
+        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
 
         return new Dhcp6Config(interfaces, leaseDatabase, mt, elp, subnets, networks, globalReservations, classes,
                 globalOptions, common.catalog.custom(), sockets, loggers, hooks, globalPreferred, globalValid,

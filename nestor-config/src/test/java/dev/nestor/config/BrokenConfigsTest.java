@@ -20,32 +20,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each file under {@code src/test/resources/broken/} holds one mistake. Its header says what the refusal must contain
+ * Each file under {@code src/test/resources/broken/} (Dhcp4) and {@code broken6/} (Dhcp6) holds one mistake. Its header says what the refusal must contain
  * ({@code // expect:}), which key path it must name ({@code // key:}), and whether stock Kea refuses it with the same
  * words ({@code // kea: same}). The expected line is the one marked {@code <-- mistake} (or {@code // expect-line:}).
  */
 class BrokenConfigsTest {
 
-    record Case(Path file, String fragment, String key, int line, boolean keaSame) {
+    record Case(Path file, Family family, String fragment, String key, int line, boolean keaSame) {
         @Override
         public String toString() {
-            return file.getFileName().toString();
+            return file.getParent().getFileName() + "/" + file.getFileName();
         }
     }
 
-    static Path directory() throws URISyntaxException {
-        return Path.of(BrokenConfigsTest.class.getResource("/broken").toURI());
+    static Path directory(String name) throws URISyntaxException {
+        return Path.of(BrokenConfigsTest.class.getResource("/" + name).toURI());
     }
 
     static Stream<Case> cases() throws IOException, URISyntaxException {
-        List<Case> out;
-        try (Stream<Path> files = Files.list(directory())) {
-            out = files.filter(p -> p.toString().endsWith(".json")).sorted().map(BrokenConfigsTest::read).toList();
+        List<Case> out = new java.util.ArrayList<>();
+        for (Family family : Family.values()) {
+            try (Stream<Path> files = Files.list(directory(family == Family.V4 ? "broken" : "broken6"))) {
+                files.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> read(p, family)).forEach(out::add);
+            }
         }
         return out.stream();
     }
 
-    private static Case read(Path file) {
+    private static Case read(Path file, Family family) {
         try {
             List<String> lines = Files.readAllLines(file);
             String fragment = null;
@@ -61,7 +63,7 @@ class BrokenConfigsTest {
                 if (l.contains("<-- mistake") && line < 0) line = i + 1;
             }
             if (fragment == null || line < 0) throw new IllegalStateException(file + " lacks its expect header or marker");
-            return new Case(file, fragment, key, line, keaSame);
+            return new Case(file, family, fragment, key, line, keaSame);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -69,13 +71,17 @@ class BrokenConfigsTest {
 
     @Test
     void thereAreAtLeastThirtyBrokenConfigs() throws Exception {
-        assertThat(cases().count()).isGreaterThanOrEqualTo(30);
+        assertThat(cases().filter(c -> c.family() == Family.V4).count()).isGreaterThanOrEqualTo(30);
+        assertThat(cases().filter(c -> c.family() == Family.V6).count()).isGreaterThanOrEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedWithFileLineAndKey(Case c) {
-        assertThatThrownBy(() -> ConfigLoader.loadDhcp4(c.file()))
+        assertThatThrownBy(() -> {
+            if (c.family() == Family.V4) ConfigLoader.loadDhcp4(c.file());
+            else ConfigLoader.loadDhcp6(c.file());
+        })
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.getMessage()).contains(c.fragment());
                     assertThat(e.position()).as("position of " + e.getMessage()).isNotNull();
@@ -90,7 +96,7 @@ class BrokenConfigsTest {
     void configCheckPrintsItAndExitsNonZero(Case c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = ConfigCheck.run(Family.V4, c.file(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = ConfigCheck.run(c.family(), c.file(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(rc).isEqualTo(1);
@@ -100,14 +106,15 @@ class BrokenConfigsTest {
         assertThat(stderr.lines().count()).isEqualTo(1);
     }
 
-    /** Stock kea-dhcp4 refuses the same files with the same words (skipped when Kea is not installed). */
+    /** Stock kea-dhcp4/kea-dhcp6 refuses the same files with the same words (skipped when Kea is not installed). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void stockKeaAgrees(Case c, @TempDir Path runDir) throws Exception {
         assumeTrue(c.keaSame(), "Kea refuses this file for another reason or accepts it (Nestor is stricter)");
-        Path kea = Stream.of("/usr/sbin/kea-dhcp4", "/usr/bin/kea-dhcp4", "/usr/local/sbin/kea-dhcp4")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(kea != null, "stock kea-dhcp4 is not installed");
+        String binary = c.family() == Family.V4 ? "kea-dhcp4" : "kea-dhcp6";
+        Path kea = Stream.of("/usr/sbin/", "/usr/bin/", "/usr/local/sbin/")
+                .map(dir -> Path.of(dir + binary)).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(kea != null, "stock " + binary + " is not installed");
         ProcessBuilder pb = new ProcessBuilder(kea.toString(), "-t", c.file().toString()).redirectErrorStream(true);
         pb.environment().put("KEA_PIDFILE_DIR", runDir.toString());
         pb.environment().put("KEA_LOCKFILE_DIR", runDir.toString());

@@ -17,11 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
- * Mutated configurations (text-level and tree-level, seeded from the shared seed and corpus files) are either
+ * Seeded loops (the seed and case number appear in every failure, so it can be replayed). Mutated configurations (text-level and tree-level, seeded from the shared seed and corpus files) are either
  * accepted or refused with a {@link ConfigException} that has a message; never any other exception.
  */
 class ConfigFuzzTest {
@@ -46,26 +45,47 @@ class ConfigFuzzTest {
         return SEEDS.get(Math.floorMod(index, SEEDS.size())).contains("kea6");
     }
 
-    private static void load(String text, boolean v6) {
+    private static final long SEED = 0xC0F1_6L;
+
+    private static void load(String text, boolean v6, String description) {
         try {
             if (v6) ConfigLoader.parseDhcp6(text, "fuzz.json", Path.of("/nonexistent"));
             else ConfigLoader.parseDhcp4(text, "fuzz.json", Path.of("/nonexistent"));
         } catch (ConfigException e) {
-            assertThat(e.getMessage()).isNotBlank();
+            assertThat(e.getMessage()).as(description).isNotBlank();
+        } catch (RuntimeException bug) {
+            throw new AssertionError(description + ": " + bug, bug);
         }
     }
 
-    private static void load(JsonValue document, boolean v6) {
+    private static void load(JsonValue document, boolean v6, String description) {
         try {
             if (v6) ConfigLoader.fromJsonDhcp6(document);
             else ConfigLoader.fromJsonDhcp4(document);
         } catch (ConfigException e) {
-            assertThat(e.getMessage()).isNotBlank();
+            assertThat(e.getMessage()).as(description).isNotBlank();
+        } catch (RuntimeException bug) {
+            throw new AssertionError(description + ": " + bug, bug);
         }
     }
 
-    @Property(tries = 500)
-    void textMutationsGiveOnlyConfigExceptions(@ForAll int seedIndex, @ForAll long randomSeed) throws Exception {
+    @Test
+    void textMutationsGiveOnlyConfigExceptions() throws Exception {
+        Random cases = new Random(SEED);
+        for (int c = 0; c < 2000; c++) {
+            textCase(c % SEEDS.size(), cases.nextLong(), "seed " + SEED + " case " + c);
+        }
+    }
+
+    @Test
+    void treeMutationsGiveOnlyConfigExceptions() throws Exception {
+        Random cases = new Random(SEED + 1);
+        for (int c = 0; c < 2000; c++) {
+            treeCase(c % SEEDS.size(), cases.nextLong(), "seed " + (SEED + 1) + " case " + c);
+        }
+    }
+
+    private static void textCase(int seedIndex, long randomSeed, String description) throws Exception {
         String text = seedText(seedIndex);
         Random random = new Random(randomSeed);
         StringBuilder b = new StringBuilder(text);
@@ -79,18 +99,17 @@ class ConfigFuzzTest {
                 default -> b.delete(at, Math.min(b.length(), at + random.nextInt(40)));
             }
         }
-        load(b.toString(), v6(seedIndex));
+        load(b.toString(), v6(seedIndex), description);
     }
 
-    @Property(tries = 600)
-    void treeMutationsGiveOnlyConfigExceptions(@ForAll int seedIndex, @ForAll long randomSeed) throws Exception {
+    private static void treeCase(int seedIndex, long randomSeed, String description) throws Exception {
         JsonValue document = JsonParser.parseKea(seedText(seedIndex), "seed", Path.of("")).value();
         Random random = new Random(randomSeed);
         JsonValue mutated = document;
         for (int i = 0; i < 1 + random.nextInt(3); i++) {
             mutated = mutate(mutated, random, 0);
         }
-        load(mutated, v6(seedIndex));
+        load(mutated, v6(seedIndex), description);
     }
 
     /** Replaces one randomly chosen node (at any depth) by a hostile value, or removes one member. */

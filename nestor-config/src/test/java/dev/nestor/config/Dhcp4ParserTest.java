@@ -311,4 +311,17 @@ class Dhcp4ParserTest {
         assertThatThrownBy(() -> load("\"interfaces-config\": { \"interfaces\": [ \"eth0/2001:db8::1\" ] }"))
                 .hasMessageContaining("is not a valid IPv4 address");
     }
+
+    @Test
+    void warnsWhereKeaIsSilentButTheServerIsUseless() throws Exception {
+        assertThat(load("\"subnet4\": [ { \"subnet\": \"192.0.2.0/24\" } ]").warnings())
+                .extracting(ConfigWarning::id).containsExactly("NESTOR_CONFIG_NO_INTERFACES");
+        assertThat(load("\"lease-database\": { \"type\": \"memfile\", \"persist\": false }").warnings())
+                .extracting(ConfigWarning::id).containsExactly("DHCPSRV_MEMFILE_NO_STORAGE");
+        assertThat(load("\"lease-database\": { \"type\": \"memfile\", \"lfc-interval\": 0 }").warnings())
+                .extracting(ConfigWarning::id).containsExactly("NESTOR_MEMFILE_NO_LFC");
+        assertThat(load("\"interfaces-config\": { \"interfaces\": [ \"eth0\" ] }, \"subnet4\": [ { \"subnet\":"
+                + " \"192.0.2.0/24\", \"valid-lifetime\": 100, \"rebind-timer\": 100 } ]").warnings())
+                .extracting(ConfigWarning::id).containsExactly("NESTOR_CONFIG_REBIND_NOT_BELOW_LIFETIME");
+    }
 }

@@ -274,7 +274,8 @@ class HaConfigParserTest {
                 "hooks-libraries\"""");
         LoadedConfig<Dhcp4Config> loaded = ConfigLoader.parseDhcp4(text, "hub.json", Path.of(""));
         assertThat(loaded.warnings()).extracting(ConfigWarning::id)
-                .containsExactlyInAnyOrder("NESTOR_HA_SUBNET_UNBOUND", "NESTOR_HA_SUBNET_UNKNOWN_SERVER");
+                .containsExactlyInAnyOrder("NESTOR_HA_SUBNET_UNBOUND", "NESTOR_HA_SUBNET_UNKNOWN_SERVER",
+                        "NESTOR_CONFIG_NO_INTERFACES");
         HaConfig ha = loaded.config().hooks().ha().orElseThrow();
         assertThat(ha.relationshipFor("branch2").orElseThrow().thisServerName()).isEqualTo("hub2");
         assertThat(ha.relationshipFor("hub").orElseThrow().thisServerName()).isEqualTo("hub");

@@ -73,18 +73,6 @@ final class IdentifierIndex {
         }
     }
 
-    void clear() {
-        for (Shard shard : shards) {
-            shard.lock.writeLock().lock();
-            try {
-                shard.entries = new long[16];
-                shard.size = 0;
-            } finally {
-                shard.lock.writeLock().unlock();
-            }
-        }
-    }
-
     private static final class Shard {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         long[] entries;

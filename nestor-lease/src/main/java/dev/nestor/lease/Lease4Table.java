@@ -458,11 +458,6 @@ final class Lease4Table {
         return result;
     }
 
-    /** Addresses of every lease (unordered), for bulk operations. */
-    int[] addresses(Predicate<Lease4> filter) {
-        return collect(filter).stream().mapToInt(Lease4::address).toArray();
-    }
-
     /**
      * Shrinks every shard's arrays to what they hold plus a little room (after loading a file, whose size only gave
      * a guess of the lease count). The caller makes sure nobody writes meanwhile.
@@ -476,20 +471,6 @@ final class Lease4Table {
                 shard.lock.writeLock().unlock();
             }
         }
-    }
-
-    /** Removes every lease; the caller makes sure nobody writes meanwhile. */
-    void clear() {
-        for (Shard shard : shards) {
-            shard.lock.writeLock().lock();
-            try {
-                shard.reset();
-            } finally {
-                shard.lock.writeLock().unlock();
-            }
-        }
-        byHardwareAddress.clear();
-        byClientId.clear();
     }
 
     /** One shard: an address → slot map and the slot columns. Guarded by {@link #lock}. */
@@ -516,10 +497,6 @@ final class Lease4Table {
 
         Shard(int expected) {
             reset(expected);
-        }
-
-        void reset() {
-            reset(0);
         }
 
         void reset(int expected) {

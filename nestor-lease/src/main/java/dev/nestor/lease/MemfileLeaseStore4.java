@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,9 +145,10 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             throw new LeaseStoreException("lease " + lease.addressText() + " has a hardware address longer than "
                     + Lease4Csv.MAX_HARDWARE_ADDRESS_LENGTH + " bytes");
         }
-        if (lease.clientId().length() > 128) {
+        if (lease.clientId().length() == 1 || lease.clientId().length() > 128) {
+            // Kea refuses such a client-id when it loads the file
             throw new LeaseStoreException("lease " + lease.addressText()
-                    + " has a client identifier longer than 128 bytes");
+                    + " has a client identifier of " + lease.clientId().length() + " bytes, not 2 to 128");
         }
         if (lease.validLifetime() == 0) {
             throw new LeaseStoreException("lease " + lease.addressText()
@@ -155,11 +157,13 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     }
 
     /** Queues the row under the caller's lock; null when not persisting. */
-    private LeaseFileWriter.Pending queue(byte[] row, int address, Lease4 previous) throws LeaseStoreException {
+    private LeaseFileWriter.Pending queue(byte[] row, int address, Lease4 previous, boolean async)
+            throws LeaseStoreException {
         if (writer == null) {
             return null;
         }
-        return writer.enqueue(row, () -> table.restore(address, previous));
+        Runnable undo = () -> table.restore(address, previous);
+        return async ? writer.enqueueAsync(row, undo) : writer.enqueue(row, undo);
     }
 
     private void awaitStored(LeaseFileWriter.Pending pending) throws LeaseStoreException {
@@ -168,21 +172,35 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         }
     }
 
-    @Override
-    public boolean add(Lease4 lease) throws LeaseStoreException {
+    /** A change applied in memory: its result and the row to wait for (null when there is none). */
+    private record Applied<T>(T result, LeaseFileWriter.Pending pending) {
+    }
+
+    private <T> T finish(Applied<T> applied) throws LeaseStoreException {
+        awaitStored(applied.pending());
+        return applied.result();
+    }
+
+    private static <T> CompletableFuture<T> finishAsync(Applied<T> applied) {
+        if (applied.pending() == null) {
+            return CompletableFuture.completedFuture(applied.result());
+        }
+        return applied.pending().future.thenApply(stored -> applied.result());
+    }
+
+    private Applied<Boolean> applyAdd(Lease4 lease, boolean async) throws LeaseStoreException {
         ensureOpen();
         checkStorable(lease);
         int address = lease.address();
         Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
         lock.lock();
         try {
             if (table.containsLocked(address)) {
-                return false;
+                return new Applied<>(false, null);
             }
             table.put(lease);
             try {
-                pending = queue(Lease4Csv.encode(lease, false), address, null);
+                return new Applied<>(true, queue(Lease4Csv.encode(lease, false), address, null, async));
             } catch (LeaseStoreException error) {
                 table.remove(address);
                 throw error;
@@ -190,26 +208,22 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         } finally {
             lock.unlock();
         }
-        awaitStored(pending);
-        return true;
     }
 
-    @Override
-    public boolean update(Lease4 lease) throws LeaseStoreException {
+    private Applied<Boolean> applyUpdate(Lease4 lease, boolean async) throws LeaseStoreException {
         ensureOpen();
         checkStorable(lease);
         int address = lease.address();
         Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
         lock.lock();
         try {
             Lease4 previous = table.getLocked(address);
             if (previous == null) {
-                return false;
+                return new Applied<>(false, null);
             }
             table.put(lease);
             try {
-                pending = queue(Lease4Csv.encode(lease, false), address, previous);
+                return new Applied<>(true, queue(Lease4Csv.encode(lease, false), address, previous, async));
             } catch (LeaseStoreException error) {
                 table.put(previous);
                 throw error;
@@ -217,35 +231,70 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         } finally {
             lock.unlock();
         }
-        awaitStored(pending);
-        return true;
+    }
+
+    private Applied<Optional<Lease4>> applyDelete(int address, boolean async) throws LeaseStoreException {
+        ensureOpen();
+        Lock lock = table.lockFor(address).writeLock();
+        lock.lock();
+        try {
+            Lease4 previous = table.getLocked(address);
+            if (previous == null) {
+                return new Applied<>(Optional.empty(), null);
+            }
+            return new Applied<>(Optional.of(previous), queueDelete(previous, async));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean add(Lease4 lease) throws LeaseStoreException {
+        return finish(applyAdd(lease, false));
+    }
+
+    @Override
+    public boolean update(Lease4 lease) throws LeaseStoreException {
+        return finish(applyUpdate(lease, false));
     }
 
     @Override
     public Optional<Lease4> delete(int address) throws LeaseStoreException {
-        ensureOpen();
-        Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
-        Lease4 previous;
-        lock.lock();
+        return finish(applyDelete(address, false));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> addAsync(Lease4 lease) {
         try {
-            previous = table.getLocked(address);
-            if (previous == null) {
-                return Optional.empty();
-            }
-            pending = queueDelete(previous);
-        } finally {
-            lock.unlock();
+            return finishAsync(applyAdd(lease, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
         }
-        awaitStored(pending);
-        return Optional.of(previous);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> updateAsync(Lease4 lease) {
+        try {
+            return finishAsync(applyUpdate(lease, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Optional<Lease4>> deleteAsync(int address) {
+        try {
+            return finishAsync(applyDelete(address, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
     }
 
     /** Removes {@code previous} and queues its delete row; the caller holds the shard's write lock. */
-    private LeaseFileWriter.Pending queueDelete(Lease4 previous) throws LeaseStoreException {
+    private LeaseFileWriter.Pending queueDelete(Lease4 previous, boolean async) throws LeaseStoreException {
         table.remove(previous.address());
         try {
-            return queue(Lease4Csv.encode(previous, true), previous.address(), previous);
+            return queue(Lease4Csv.encode(previous, true), previous.address(), previous, async);
         } catch (LeaseStoreException error) {
             table.put(previous);
             throw error;
@@ -263,7 +312,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             try {
                 Lease4 current = table.getLocked(lease.address());
                 if (current != null && current.equals(lease)) {
-                    pendings.add(queueDelete(current));
+                    pendings.add(queueDelete(current, false));
                 }
             } catch (LeaseStoreException error) {
                 failure = error;

@@ -104,4 +104,15 @@ class FullDiskTest {
             assertThat(store.getByHardwareAddress(lease(1, 3).hardwareAddress())).isEmpty();
         }
     }
+
+    @Test
+    void asyncWriteToDevFullFailsItsFutureAndRevertsMemory() throws Exception {
+        MemfileSettings settings = new MemfileSettings(true, Path.of("/dev/full"), 0, 0, Durability.WRITE);
+        try (MemfileLeaseStore4 store = MemfileLeaseStore4.open(settings, MemfileLeaseStore4Test.CLOCK)) {
+            var future = store.addAsync(lease(2, 1));
+            assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(LeaseStoreException.class);
+            assertThat(store.get(lease(2, 1).address())).isEmpty();
+        }
+    }
 }

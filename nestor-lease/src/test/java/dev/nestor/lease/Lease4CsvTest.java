@@ -9,12 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +84,16 @@ class Lease4CsvTest {
                 assertThat(lease.hostname()).isEqualTo("old");
                 assertThat(lease.state()).isEqualTo(LeaseState.DEFAULT);
             });
+            // as Kea, an old schema triggers a cleanup at once, which rewrites the leases in the 2.2 schema
+            Path converted = directory.resolve("leases4.csv.2");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!(Files.exists(converted) && Files.notExists(directory.resolve("leases4.csv.pid")))
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            assertThat(Files.readString(converted))
+                    .isEqualTo(HEADER + "192.0.2.1,01:02:03:04:05:06,,100,200,1,0,0,old,0,\n");
+            assertThat(Files.readString(directory.resolve("leases4.csv"))).isEqualTo(HEADER);
         }
         String schema3 = HEADER.trim() + ",pool_id\n" + "192.0.2.1,01:02:03:04:05:06,,100,200,1,0,0,new,0,,5\n";
         try (MemfileLeaseStore4 store = load(schema3, 0)) {
@@ -142,29 +148,42 @@ class Lease4CsvTest {
         }
     }
 
-    @Property(tries = 300)
-    void encodeThenDecodeGivesTheSameLease(@ForAll("leases") Lease4 lease) throws Exception {
-        byte[] row = Lease4Csv.encode(lease, false);
-        assertThat(row[row.length - 1]).isEqualTo((byte) '\n');
-        Lease4 decoded = Lease4Csv.decode(row, 0, row.length - 1, 11, new int[64]);
-        assertThat(decoded).isEqualTo(lease);
+    @Test
+    void encodeThenDecodeGivesTheSameLease() throws Exception {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(4);
+        for (int run = 0; run < 2000; run++) {
+            Lease4 lease = randomLease(random);
+            byte[] row = Lease4Csv.encode(lease, false);
+            assertThat(row[row.length - 1]).isEqualTo((byte) '\n');
+            assertThat(Lease4Csv.decode(row, 0, row.length - 1, 11, new int[64])).as("run %d", run).isEqualTo(lease);
+        }
     }
 
-    @Provide
-    Arbitrary<Lease4> leases() {
-        Arbitrary<Identifier> hw = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(20)
-                .map(Identifier::of);
-        Arbitrary<Identifier> cid = Arbitraries.oneOf(Arbitraries.just(Identifier.EMPTY),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(2).ofMaxSize(128).map(Identifier::of));
-        Arbitrary<String> host = Arbitraries.strings().withChars("abc,&#x.-9").ofMaxLength(30);
-        Arbitrary<String> context = Arbitraries.strings().withChars("ab,&# ").ofMaxLength(12)
-                .map(text -> "{ \"k\": \"" + text + "\" }");
-        return Combinators.combine(Arbitraries.integers(), hw, cid,
-                        Arbitraries.longs().between(1, 0xffff_ffffL), Arbitraries.longs().between(0, 1L << 40),
-                        Arbitraries.longs().between(0, 0xffff_ffffL), host,
-                        Arbitraries.oneOf(Arbitraries.just(""), context))
-                .as((address, hardware, client, valid, cltt, subnet, hostname, userContext) ->
-                        new Lease4(address, hardware, 1, client, valid, cltt, subnet, cltt % 2 == 0, valid % 3 == 0,
-                                hostname, LeaseState.ofCode(subnet % 3), userContext));
+    static byte[] randomBytes(RandomGenerator random, int min, int max) {
+        byte[] bytes = new byte[min + random.nextInt(max - min + 1)];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String randomText(RandomGenerator random, String alphabet, int max) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(max + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    static Lease4 randomLease(RandomGenerator random) {
+        Identifier hw = Identifier.of(randomBytes(random, 1, 20));
+        Identifier cid = random.nextBoolean() ? Identifier.EMPTY : Identifier.of(randomBytes(random, 2, 128));
+        long valid = random.nextLong(1, 0x1_0000_0000L);
+        long cltt = random.nextLong(0, 1L << 40);
+        long subnet = random.nextLong(0, 0x1_0000_0000L);
+        String context = random.nextBoolean() ? ""
+                : "{ \"k\": \"" + randomText(random, "ab,&# ", 12) + "\" }";
+        return new Lease4(random.nextInt(), hw, 1, cid, valid, cltt, subnet, random.nextBoolean(),
+                random.nextBoolean(), randomText(random, "abc,&#x.-9", 30), LeaseState.ofCode(random.nextInt(3)),
+                context);
     }
 }

@@ -140,4 +140,33 @@ class MemfileConcurrencyTest {
             assertThat(store.getAll()).isEqualTo(before);
         }
     }
+
+    @Test
+    void asyncWritesPipelineManyLeasesPerSyncAndAllReachTheFile() throws Exception {
+        Path file = directory.resolve("leases4.csv");
+        MemfileSettings settings = MemfileSettings.persistent(file).withLfcInterval(0)
+                .withDurability(Durability.GROUP_FSYNC);
+        List<Lease4> before;
+        try (MemfileLeaseStore4 store = MemfileLeaseStore4.open(settings, MemfileLeaseStore4Test.CLOCK)) {
+            List<java.util.concurrent.CompletableFuture<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                Lease4 lease = Lease4.builder(0x0b000000 + i).hardwareAddress(Identifier.of(new byte[] {9, 9,
+                    (byte) (i >> 8), (byte) i})).validLifetime(3600).cltt(1_900_000_000L).subnetId(1).build();
+                futures.add(store.addAsync(lease));
+                futures.add(store.updateAsync(lease.toBuilder().hostname("a" + i).build()));
+                if (i % 7 == 0) {
+                    futures.add(store.deleteAsync(lease.address()));
+                }
+            }
+            for (var future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(futures).allMatch(future -> !future.isCompletedExceptionally());
+            before = store.getAll();
+        }
+        assertThat(before).hasSize(3000 - 3000 / 7 - 1);
+        try (MemfileLeaseStore4 store = MemfileLeaseStore4.open(settings, MemfileLeaseStore4Test.CLOCK)) {
+            assertThat(store.getAll()).isEqualTo(before);
+        }
+    }
 }

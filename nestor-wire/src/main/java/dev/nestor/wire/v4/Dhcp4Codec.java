@@ -104,7 +104,7 @@ public final class Dhcp4Codec {
     /** Collects option instances (code, start, length) from the areas, then merges repeated codes. */
     private static final class Scan {
         private final byte[] buffer;
-        private int[] entries = new int[48];
+        private int[] entries = new int[60];
         private int count;
         private List<DecodeNote> notes;
         private boolean dropOverload;
@@ -185,6 +185,35 @@ public final class Dhcp4Codec {
         List<Dhcp4Option> options() {
             if (count == 0) {
                 return List.of();
+            }
+            // common case: every code appears once, so no grouping tables are needed
+            long seen0 = 0;
+            long seen1 = 0;
+            long seen2 = 0;
+            long seen3 = 0;
+            boolean repeated = false;
+            for (int i = 0; i < count && !repeated; i++) {
+                int code = entries[i * 3];
+                long bit = 1L << (code & 63);
+                switch (code >>> 6) {
+                    case 0 -> { repeated = (seen0 & bit) != 0; seen0 |= bit; }
+                    case 1 -> { repeated = (seen1 & bit) != 0; seen1 |= bit; }
+                    case 2 -> { repeated = (seen2 & bit) != 0; seen2 |= bit; }
+                    default -> { repeated = (seen3 & bit) != 0; seen3 |= bit; }
+                }
+            }
+            if (!repeated) {
+                Dhcp4Option[] result = new Dhcp4Option[count];
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    int code = entries[i * 3];
+                    if (dropOverload && code == Dhcp4Packet.OPTION_OVERLOAD) {
+                        continue;
+                    }
+                    int start = entries[i * 3 + 1];
+                    result[kept++] = Dhcp4Option.wrap(code, Arrays.copyOfRange(buffer, start, start + entries[i * 3 + 2]));
+                }
+                return List.of(kept == count ? result : Arrays.copyOf(result, kept));
             }
             // total length per code, and the order in which codes first appear
             int[] totals = new int[256];

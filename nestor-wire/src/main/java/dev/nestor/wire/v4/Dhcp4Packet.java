@@ -339,6 +339,74 @@ public final class Dhcp4Packet {
     }
 
     /**
+     * Option 125 (vendor-identifying vendor-specific information, RFC 3925) split into per-enterprise blocks of
+     * sub-options; empty list when absent. Lenient: a truncated block or sub-option ends the parse.
+     */
+    public List<VendorBlock> vendorSpecificInformation() {
+        Dhcp4Option option = option(OPTION_VIVSO);
+        if (option == null) {
+            return List.of();
+        }
+        byte[] data = option.payload();
+        List<VendorBlock> blocks = new ArrayList<>(1);
+        int position = 0;
+        while (position + 5 <= data.length) {
+            long enterprise = Dhcp4Codec.readInt(data, position) & 0xffffffffL;
+            int length = data[position + 4] & 0xff;
+            if (position + 5 + length > data.length) {
+                break;
+            }
+            blocks.add(new VendorBlock(enterprise, subOptions(data, position + 5, position + 5 + length)));
+            position += 5 + length;
+        }
+        return blocks;
+    }
+
+    /**
+     * The sub-options carried in option {@code code} (for instance 43, vendor-encapsulated options), read as
+     * DHCPv4 options with PAD and END; empty when the option is absent. Lenient: stops at a truncated sub-option.
+     */
+    public List<Dhcp4Option> encapsulatedOptions(int code) {
+        Dhcp4Option option = option(code);
+        if (option == null) {
+            return List.of();
+        }
+        byte[] data = option.payload();
+        return subOptions(data, 0, data.length);
+    }
+
+    private static List<Dhcp4Option> subOptions(byte[] data, int from, int to) {
+        List<Dhcp4Option> result = new ArrayList<>(4);
+        int position = from;
+        while (position < to) {
+            int code = data[position] & 0xff;
+            if (code == 0) {
+                position++;
+                continue;
+            }
+            if (code == 255 || position + 2 > to || position + 2 + (data[position + 1] & 0xff) > to) {
+                break;
+            }
+            int length = data[position + 1] & 0xff;
+            result.add(Dhcp4Option.wrap(code, Arrays.copyOfRange(data, position + 2, position + 2 + length)));
+            position += 2 + length;
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * One enterprise's block inside option 125.
+     *
+     * @param enterprise IANA enterprise number (e.g. 4491 for CableLabs/DOCSIS)
+     * @param subOptions its sub-options in wire order
+     */
+    public record VendorBlock(long enterprise, List<Dhcp4Option> subOptions) {
+        public VendorBlock {
+            subOptions = List.copyOf(subOptions);
+        }
+    }
+
+    /**
      * Decodes option {@code code} into typed values under its definition in {@code space} (for instance
      * {@link StandardOptions#dhcp4()} or a space extended with config {@code option-def}s). Empty when the option
      * is absent or the space has no definition for it.

@@ -108,6 +108,11 @@ public final class Dhcp6Option {
         return data.length >= 2 ? ((data[0] & 0xff) << 8) | (data[1] & 0xff) : -1;
     }
 
+    /** The first four bytes big-endian as unsigned (e.g. the enterprise number of option 17), or -1 when shorter. */
+    public long uint32() {
+        return data.length >= 4 ? IdentityAssociation.readInt(data, 0) & 0xffffffffL : -1L;
+    }
+
     /**
      * The options encoded in the payload after {@code offset} bytes of fixed fields. Lenient: a truncated trailing
      * option is dropped. Empty when the payload is shorter than {@code offset}.

@@ -252,4 +252,21 @@ class Dhcp4CodecTest {
         assertThat(Dhcp4Codec.encode(packet, target, 5)).isEqualTo(bytes.length);
         assertThat(Arrays.copyOfRange(target, 5, target.length)).isEqualTo(bytes);
     }
+
+    @Test
+    void vendorOptions() {
+        byte[] vivso = {0, 0, 0x11, (byte) 0x8b, 6, 1, 1, 5, 2, 1, 9, 0, 0, 0, 9, 3, 7, 1, 1};
+        byte[] vendorEncapsulated = {1, 2, 'a', 'b', 0, 2, 0, (byte) 255, 9, 9};
+        Dhcp4Packet packet = decoded(Dhcp4Codec.encode(Dhcp4Packet.builder()
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_VIVSO, vivso))
+                .option(Dhcp4Option.of(Dhcp4Packet.OPTION_VENDOR_ENCAPSULATED, vendorEncapsulated)).build())).packet();
+        var blocks = packet.vendorSpecificInformation();
+        assertThat(blocks).extracting(Dhcp4Packet.VendorBlock::enterprise).containsExactly(4491L, 9L);
+        assertThat(blocks.get(0).subOptions()).extracting(Dhcp4Option::code).containsExactly(1, 2);
+        assertThat(blocks.get(1).subOptions()).containsExactly(Dhcp4Option.of(7, new byte[] {1}));
+        assertThat(packet.encapsulatedOptions(Dhcp4Packet.OPTION_VENDOR_ENCAPSULATED))
+                .containsExactly(Dhcp4Option.of(1, new byte[] {'a', 'b'}), Dhcp4Option.of(2, new byte[0]));
+        assertThat(packet.encapsulatedOptions(99)).isEmpty();
+        assertThat(Dhcp4Packet.builder().build().vendorSpecificInformation()).isEmpty();
+    }
 }
