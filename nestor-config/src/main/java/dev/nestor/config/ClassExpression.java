@@ -78,7 +78,7 @@ public final class ClassExpression {
                 } else {
                     throw new Failure("invalid character '=' at position " + (i + 1) + " (did you mean '=='?)");
                 }
-            } else if ("()[].,*".indexOf(c) >= 0) {
+            } else if ("()[].,*+".indexOf(c) >= 0) {
                 out.add(String.valueOf(c));
                 i++;
             } else if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ':') {
@@ -158,8 +158,18 @@ public final class ClassExpression {
         // A string expression followed by "==", or an ".exists" form.
         boolean exists = stringExpression(true);
         if (exists) return;
+        concatenation();
         expect("==");
         stringExpression(false);
+        concatenation();
+    }
+
+    /** Kea's {@code +} operator concatenates string expressions. */
+    private void concatenation() throws Failure {
+        while (peek().equals("+")) {
+            next();
+            stringExpression(false);
+        }
     }
 
     /** Parses a string expression; returns true when it was an {@code .exists} (boolean) form. */

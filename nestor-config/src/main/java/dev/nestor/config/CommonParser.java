@@ -131,6 +131,24 @@ final class CommonParser {
                 o.integer("max-row-errors", 0, 0, 0xFFFF_FFFFL));
     }
 
+    /** Warnings about settings Kea accepts silently although they leave the server useless or fragile. */
+    void serviceWarnings(Obj g, InterfacesConfig interfaces, LeaseDatabase leases, int subnetCount) {
+        if (subnetCount > 0 && interfaces.interfaces().isEmpty()) {
+            warnings.add(new ConfigWarning("NESTOR_CONFIG_NO_INTERFACES", g.has("interfaces-config")
+                    ? g.pos("interfaces-config") : g.position(), g.path("interfaces-config.interfaces"),
+                    "no interfaces are listed in interfaces-config: the server opens no DHCP sockets and serves nobody"));
+        }
+        if (!leases.persist()) {
+            warnings.add(new ConfigWarning("DHCPSRV_MEMFILE_NO_STORAGE", g.pos("lease-database"),
+                    g.path("lease-database.persist"), "persist is false: leases are kept in memory only and lost"
+                    + " when the server stops"));
+        } else if (leases.lfcIntervalSeconds() == 0 && g.has("lease-database")) {
+            warnings.add(new ConfigWarning("NESTOR_MEMFILE_NO_LFC", g.pos("lease-database"),
+                    g.path("lease-database.lfc-interval"), "lfc-interval is 0: the lease file is never cleaned up"
+                    + " and grows with every lease change"));
+        }
+    }
+
     void refuseUnsupported(Obj g) throws ConfigException {
         for (String key : List.of("hosts-database", "hosts-databases")) {
             if (g.has(key)) {
@@ -333,6 +351,48 @@ final class CommonParser {
         return new HooksConfig(libraries, leaseCommands, ha);
     }
 
+    /**
+     * Hub-and-spoke binding (ha-protocol.md §16): with several HA relationships each subnet needs
+     * {@code user-context.ha-server-name} (its own or its network's) naming a peer of one relationship, else Nestor,
+     * like Kea, drops its queries. Kea notices only at run time; here it is a warning at load.
+     */
+    void haBindings(HooksConfig hooks, List<Obj> subnets, List<Obj> networks) throws ConfigException {
+        if (hooks.ha().isEmpty()) return;
+        HaConfig ha = hooks.ha().get();
+        for (int i = 0; i < subnets.size(); i++) {
+            Obj s = subnets.get(i);
+            Obj n = networks.get(i);
+            String name = haServerName(s);
+            Obj where = s;
+            if (name == null && n != null) {
+                name = haServerName(n);
+                where = n;
+            }
+            if (name == null) {
+                if (ha.relationships().size() > 1) {
+                    warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNBOUND", s.position(), s.path,
+                            "subnet " + s.stringOrNull("subnet") + " has no user-context 'ha-server-name' while several HA"
+                                    + " relationships are configured: its queries will be dropped"));
+                }
+            } else if (ha.relationshipFor(name).isEmpty()) {
+                warnings.add(new ConfigWarning("NESTOR_HA_SUBNET_UNKNOWN_SERVER", where.pos("user-context"),
+                        where.path("user-context.ha-server-name"), "subnet " + s.stringOrNull("subnet")
+                                + " names ha-server-name '" + name + "', which is no peer of any HA relationship:"
+                                + " its queries will be dropped"));
+            }
+        }
+    }
+
+    private static String haServerName(Obj o) throws ConfigException {
+        JsonObject context = o.userContext();
+        if (context == null || !context.has("ha-server-name")) return null;
+        JsonValue v = context.get("ha-server-name");
+        if (!(v instanceof JsonString str) || str.value().isBlank()) {
+            throw o.error("user-context", "'ha-server-name' in user-context must be a non-empty string");
+        }
+        return str.value();
+    }
+
     // ------------------------------------------------------------------ options
 
     void optionDefinitions(Obj scope) throws ConfigException {
@@ -431,7 +491,7 @@ final class CommonParser {
         if (name != null) {
             def = catalog.byName(space, name);
             if (def == null && codeValue == null) {
-                throw o.error("name", "definition for the option '" + space + "." + name + "' does not exist");
+                throw o.error("name", "definition for the option '" + space + "." + name + "' having code '0' does not exist");
             }
         }
         if (codeValue != null) {
@@ -527,10 +587,12 @@ final class CommonParser {
         long lo = min != null ? min : v;
         long hi = max != null ? max : v;
         if (lo > v) {
-            throw reportAt.error("the value of min-" + key + " (" + lo + ") is not less than (default) " + key + " (" + v + ")");
+            throw where(scopes, "min-" + key, reportAt).error("min-" + key, "the value of min-" + key + " (" + lo
+                    + ") is not less than (default) " + key + " (" + v + ")");
         }
         if (v > hi) {
-            throw reportAt.error("the value of (default) " + key + " (" + v + ") is not less than max-" + key + " (" + hi + ")");
+            throw where(scopes, "max-" + key, reportAt).error("max-" + key, "the value of (default) " + key + " (" + v
+                    + ") is not less than max-" + key + " (" + hi + ")");
         }
         return new Triplet(lo, v, hi);
     }
@@ -634,8 +696,8 @@ final class CommonParser {
         for (String type : List.of("hw-address", "duid", "client-id", "circuit-id", "flex-id")) {
             if (o.has(type)) {
                 if (found != null) {
-                    throw o.error(type, "the following parameters are mutually exclusive: '" + found + "' and '" + type
-                            + "' (a host reservation takes exactly one identifier)");
+                    throw o.error(type, "the '" + found + "' and '" + type + "' are mutually exclusive"
+                            + " (a host reservation takes exactly one identifier)");
                 }
                 found = type;
             }
@@ -783,9 +845,5 @@ final class CommonParser {
             out.add(c);
         }
         return out;
-    }
-
-    static JsonValue stringValue(String s) {
-        return JsonString.of(s);
     }
 }

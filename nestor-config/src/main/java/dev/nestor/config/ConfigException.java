@@ -18,41 +18,52 @@ public final class ConfigException extends Exception {
     private final String keyPath;
     private final String detail;
     private final boolean syntaxPhase;
-    private final boolean positionFirst;
+    private final Style style;
+
+    /** Where the position goes in the message. */
+    private enum Style { DOTTED_PREFIX, COLON_PREFIX, SUFFIX, IN_DETAIL }
 
     private ConfigException(Position position, int endColumn, String keyPath, String detail, boolean syntaxPhase,
-                            boolean positionFirst) {
-        super(format(position, endColumn, detail, positionFirst));
+                            Style style) {
+        super(format(position, endColumn, detail, style));
         this.position = position;
         this.endColumn = endColumn;
         this.keyPath = keyPath == null ? "" : keyPath;
         this.detail = detail;
         this.syntaxPhase = syntaxPhase;
-        this.positionFirst = positionFirst;
+        this.style = style;
     }
 
     /** A syntax-phase problem printed as {@code file:line.col[-end]: detail}. */
     public static ConfigException syntax(Position position, int endColumn, String keyPath, String detail) {
-        return new ConfigException(position, endColumn, keyPath, detail, true, true);
+        return new ConfigException(position, endColumn, keyPath, detail, true, Style.DOTTED_PREFIX);
     }
 
-    /** A problem found while parsing that Kea prints with the position inside the message (missing parameter). */
+    /** A syntax-phase problem Kea prints as {@code file:line:col: detail} (duplicate keys). */
+    public static ConfigException syntaxColon(Position position, String keyPath, String detail) {
+        return new ConfigException(position, 0, keyPath, detail, true, Style.COLON_PREFIX);
+    }
+
+    /**
+     * A problem found while parsing that Kea prints with the position already inside {@code detail}
+     * (missing parameter).
+     */
     public static ConfigException parse(Position position, String keyPath, String detail) {
-        return new ConfigException(position, 0, keyPath, detail, true, false);
+        return new ConfigException(position, 0, keyPath, detail, true, Style.IN_DETAIL);
     }
 
     /** A semantic problem printed as {@code detail (file:line:col)}. */
     public static ConfigException semantic(Position position, String keyPath, String detail) {
-        return new ConfigException(position, 0, keyPath, detail, false, false);
+        return new ConfigException(position, 0, keyPath, detail, false, Style.SUFFIX);
     }
 
-    private static String format(Position position, int endColumn, String detail, boolean positionFirst) {
-        if (position == null) return detail;
-        if (positionFirst) {
-            String range = endColumn > position.column() ? "-" + endColumn : "";
-            return position.dotted() + range + ": " + detail;
-        }
-        return detail + " (" + position + ")";
+    private static String format(Position position, int endColumn, String detail, Style style) {
+        if (position == null || style == Style.IN_DETAIL) return detail;
+        return switch (style) {
+            case DOTTED_PREFIX -> position.dotted() + (endColumn > position.column() ? "-" + endColumn : "") + ": " + detail;
+            case COLON_PREFIX -> position + ": " + detail;
+            default -> detail + " (" + position + ")";
+        };
     }
 
     /** Where the problem is, or {@code null} when it concerns the file as a whole. */
@@ -71,5 +82,5 @@ public final class ConfigException extends Exception {
     public int endColumn() { return endColumn; }
 
     /** True when the position is printed before the detail. */
-    public boolean positionFirst() { return positionFirst; }
+    public boolean positionFirst() { return style == Style.DOTTED_PREFIX || style == Style.COLON_PREFIX; }
 }

@@ -60,7 +60,7 @@ public final class ConfigLoader {
         try {
             return JsonParser.parseKeaFile(file);
         } catch (JsonParseException e) {
-            throw ConfigException.syntax(e.position(), e.endColumn(), "", e.detail());
+            throw fromJson(e);
         }
     }
 
@@ -68,8 +68,13 @@ public final class ConfigLoader {
         try {
             return JsonParser.parseKea(text, sourceName, includeBase);
         } catch (JsonParseException e) {
-            throw ConfigException.syntax(e.position(), e.endColumn(), "", e.detail());
+            throw fromJson(e);
         }
+    }
+
+    private static ConfigException fromJson(JsonParseException e) {
+        return e.colonForm() ? ConfigException.syntaxColon(e.position(), "", e.detail())
+                : ConfigException.syntax(e.position(), e.endColumn(), "", e.detail());
     }
 
     private static LoadedConfig<Dhcp4Config> dhcp4(KeaJsonDocument document, Family family) throws ConfigException {

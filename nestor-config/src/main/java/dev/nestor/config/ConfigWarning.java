@@ -15,7 +15,7 @@ public record ConfigWarning(String id, Position position, String keyPath, String
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(id).append(' ').append(message);
-        if (position != null) b.append(" (").append(position).append(')');
+        if (position != null && !message.contains(position.dotted())) b.append(" (").append(position).append(')');
         if (!keyPath.isEmpty()) b.append(" [").append(keyPath).append(']');
         return b.toString();
     }

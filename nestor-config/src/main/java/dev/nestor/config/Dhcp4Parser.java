@@ -108,6 +108,8 @@ final class Dhcp4Parser {
         Map<Long, Obj> ids = new HashMap<>();
         Map<String, Obj> prefixes = new HashMap<>();
         Set<String> networkNames = new HashSet<>();
+        List<Obj> subnetObjs = new ArrayList<>();
+        List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
             n.allow(NETWORK_KEYS);
             n.require("name");
@@ -126,6 +128,8 @@ final class Dhcp4Parser {
             String agreedInterface = networkInterface;
             List<Long> memberIds = new ArrayList<>();
             for (Obj s : n.maps("subnet4", "subnet4")) {
+                subnetObjs.add(s);
+                networkObjs.add(n);
                 Subnet4 subnet = subnet(s, n, g, name, networkOptions, networkRelay, networkInterface, networkClass,
                         networkRequired, ids, prefixes);
                 if (subnet.authoritative() != networkAuthoritative) {
@@ -149,9 +153,14 @@ final class Dhcp4Parser {
                     Optional.ofNullable(networkClass), n.userContext()));
         }
         for (Obj s : g.maps("subnet4", "subnet4")) {
+            subnetObjs.add(s);
+            networkObjs.add(null);
             subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, List.of(), ids, prefixes));
         }
         subnets.sort(Comparator.comparingLong(Subnet4::id));
+        common.haBindings(hooks, subnetObjs, networkObjs);
+        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
+        warnOverlaps(subnets, g);
 
         if (g.has("reservations-lookup-first") && mt.enabled()) {
             warnings.add(new ConfigWarning("NESTOR_CONFIG_IGNORED_PARAMETER", g.pos("reservations-lookup-first"),
@@ -168,6 +177,28 @@ final class Dhcp4Parser {
                 g.integer("statistic-default-sample-age", 0, 0, 0xFFFF_FFFFL),
                 g.integer("parked-packet-limit", 256, 0, 0xFFFF_FFFFL), leaseChecks, g.string("server-tag", ""),
                 g.userContext());
+    }
+
+    /**
+     * Kea accepts overlapping subnets (only the same prefix twice is an error) and then always selects the one with
+     * the lower ID by address, so the other is reachable only through relay or interface selection.
+     */
+    private void warnOverlaps(List<Subnet4> subnets, Obj g) {
+        List<Subnet4> byLength = new ArrayList<>(subnets);
+        byLength.sort(Comparator.comparingInt(Subnet4::prefixLength));
+        for (int i = 0; i < byLength.size(); i++) {
+            Subnet4 wide = byLength.get(i);
+            for (int j = i + 1; j < byLength.size(); j++) {
+                Subnet4 narrow = byLength.get(j);
+                if (wide.contains(narrow.prefix())) {
+                    warnings.add(new ConfigWarning("NESTOR_CONFIG_SUBNETS_OVERLAP", g.pos("subnet4") != null
+                            ? g.pos("subnet4") : g.position(), g.path("subnet4"),
+                            "subnets " + wide.id() + " (" + wide.prefixText() + ") and " + narrow.id() + " ("
+                                    + narrow.prefixText() + ") overlap: selection by address always picks subnet "
+                                    + Math.min(wide.id(), narrow.id())));
+                }
+            }
+        }
     }
 
     private void checkScopeStrings(Obj o) throws ConfigException {

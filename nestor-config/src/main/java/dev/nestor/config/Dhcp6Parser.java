@@ -140,6 +140,8 @@ final class Dhcp6Parser {
         Map<Long, Obj> ids = new HashMap<>();
         Map<String, Obj> prefixes = new HashMap<>();
         Set<String> networkNames = new HashSet<>();
+        List<Obj> subnetObjs = new ArrayList<>();
+        List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
             n.allow(NETWORK_KEYS);
             n.require("name");
@@ -160,6 +162,8 @@ final class Dhcp6Parser {
             String agreedInterface = networkInterface;
             List<Long> memberIds = new ArrayList<>();
             for (Obj s : n.maps("subnet6", "subnet6")) {
+                subnetObjs.add(s);
+                networkObjs.add(n);
                 Subnet6 subnet = subnet(s, n, g, name, networkOptions, networkRelay, networkInterface,
                         networkInterfaceId, networkClass, networkRequired, ids, prefixes);
                 String own = emptyToNull(s.stringOrNull("interface"));
@@ -180,9 +184,13 @@ final class Dhcp6Parser {
                     n.userContext()));
         }
         for (Obj s : g.maps("subnet6", "subnet6")) {
+            subnetObjs.add(s);
+            networkObjs.add(null);
             subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, null, List.of(), ids, prefixes));
         }
         subnets.sort(Comparator.comparingLong(Subnet6::id));
+        common.haBindings(hooks, subnetObjs, networkObjs);
+        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
 
         return new Dhcp6Config(interfaces, leaseDatabase, mt, elp, subnets, networks, globalReservations, classes,
                 globalOptions, common.catalog.custom(), sockets, loggers, hooks, globalPreferred, globalValid,
@@ -288,8 +296,9 @@ final class Dhcp6Parser {
         String iface = emptyToNull(s.stringOrNull("interface"));
         String interfaceId = emptyToNull(s.stringOrNull("interface-id"));
         if (iface != null && interfaceId != null) {
-            throw s.error("interface-id", "subnet configuration failed: parameters 'interface' and 'interface-id' are"
-                    + " mutually exclusive");
+            throw s.error("interface-id", "subnet configuration failed: parser error: interface (defined for locally"
+                    + " reachable subnets) and interface-id (defined for subnets reachable via relays) cannot be defined"
+                    + " at the same time for subnet " + prefix);
         }
         if (iface == null) iface = networkInterface;
         if (interfaceId == null) interfaceId = networkInterfaceId;
@@ -305,7 +314,7 @@ final class Dhcp6Parser {
             for (Pool6 other : pools) {
                 if (Addresses.compareV6(pool.first().getAddress(), other.last().getAddress()) <= 0
                         && Addresses.compareV6(other.first().getAddress(), pool.last().getAddress()) <= 0) {
-                    throw p.error("pool", "a pool of type IA_NA, with the following address range: "
+                    throw p.error("pool", "subnet configuration failed: a pool of type IA_NA, with the following address range: "
                             + Addresses.v6ToString(pool.first()) + "-" + Addresses.v6ToString(pool.last())
                             + " overlaps with an existing pool in the subnet: " + prefix + " to which it is being added");
                 }
@@ -374,7 +383,7 @@ final class Dhcp6Parser {
         Inet6Address firstAddress = Addresses.v6(first);
         Inet6Address lastAddress = Addresses.v6(last);
         if (!subnet.contains(firstAddress) || !subnet.contains(lastAddress)) {
-            throw p.error("pool", "a pool of type IA_NA, with the following address range: "
+            throw p.error("pool", "subnet configuration failed: a pool of type IA_NA, with the following address range: "
                     + Addresses.v6ToString(firstAddress) + "-" + Addresses.v6ToString(lastAddress)
                     + " does not match the prefix of a subnet: " + subnet + " to which it is being added");
         }

@@ -331,11 +331,6 @@ final class HaConfigParser {
                     "max-unacked-clients is 0: the partner is declared down as soon as heartbeats fail,"
                             + " without checking whether it still serves clients (a network split makes both servers active)");
         }
-        if (rel.maxAckDelayMs() > rel.maxResponseDelayMs() && rel.maxResponseDelayMs() > 0) {
-            warn("NESTOR_HA_ACK_DELAY_ABOVE_RESPONSE", r, "max-ack-delay",
-                    "max-ack-delay (" + rel.maxAckDelayMs() + " ms) exceeds max-response-delay ("
-                            + rel.maxResponseDelayMs() + " ms)");
-        }
         if (!rel.sendLeaseUpdates()) {
             warn("HA_CONFIG_LEASE_UPDATES_DISABLED", r, "send-lease-updates",
                     "lease updates will not be sent to the partner");

@@ -52,6 +52,32 @@ public final class JsonObject implements JsonValue {
     /** The member named {@code key}, if present. */
     public Optional<JsonValue> find(String key) { return Optional.ofNullable(members.get(key)); }
 
+    /** The string member {@code key}, if present and a string. */
+    public Optional<String> string(String key) {
+        return members.get(key) instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
+    }
+
+    /** The integer member {@code key}, if present and a 64-bit integer. */
+    public java.util.OptionalLong integer(String key) {
+        return members.get(key) instanceof JsonNumber n && n.isIntegral()
+                ? java.util.OptionalLong.of(n.longValue()) : java.util.OptionalLong.empty();
+    }
+
+    /** The boolean member {@code key}, if present and a boolean. */
+    public Optional<Boolean> bool(String key) {
+        return members.get(key) instanceof JsonBoolean b ? Optional.of(b.value()) : Optional.empty();
+    }
+
+    /** The object member {@code key}, if present and an object. */
+    public Optional<JsonObject> object(String key) {
+        return members.get(key) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+    }
+
+    /** The array member {@code key}, if present and an array. */
+    public Optional<JsonArray> array(String key) {
+        return members.get(key) instanceof JsonArray a ? Optional.of(a) : Optional.empty();
+    }
+
     /** True when {@code key} is a member. */
     public boolean has(String key) { return members.containsKey(key); }
 

@@ -29,4 +29,17 @@ class JsonWriterTest {
         assertThat(JsonParser.parseStrict("{\"a\": 1.0}")).isEqualTo(Json.object().put("a", 1).build());
         assertThat(JsonParser.parseStrict("{\"a\": 1.0}").hashCode()).isEqualTo(Json.object().put("a", 1).build().hashCode());
     }
+
+    @Test
+    void typedGettersReturnEmptyOnWrongType() throws Exception {
+        JsonObject o = (JsonObject) JsonParser.parseStrict("{\"s\":\"x\",\"n\":5,\"r\":1.5,\"b\":true,\"o\":{},\"a\":[]}");
+        assertThat(o.string("s")).contains("x");
+        assertThat(o.string("n")).isEmpty();
+        assertThat(o.integer("n")).hasValue(5);
+        assertThat(o.integer("r")).isEmpty();
+        assertThat(o.bool("b")).contains(true);
+        assertThat(o.object("o")).contains(JsonObject.EMPTY);
+        assertThat(o.array("a")).contains(JsonArray.EMPTY);
+        assertThat(o.array("missing")).isEmpty();
+    }
 }

@@ -136,6 +136,14 @@ final class CsvCodec {
         if (!hasEscape(bytes, from, to)) {
             return new String(bytes, from, to - from, StandardCharsets.UTF_8);
         }
+        return new String(unescapeBytes(bytes, from, to), StandardCharsets.UTF_8);
+    }
+
+    /** {@link #unescape} giving the bytes. */
+    static byte[] unescapeBytes(byte[] bytes, int from, int to) {
+        if (!hasEscape(bytes, from, to)) {
+            return java.util.Arrays.copyOfRange(bytes, from, to);
+        }
         byte[] out = new byte[to - from];
         int count = 0;
         int i = from;
@@ -151,7 +159,7 @@ final class CsvCodec {
             }
             out[count++] = bytes[i++];
         }
-        return new String(out, 0, count, StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(out, count);
     }
 
     /** Appends {@code text} with Kea's escaping of {@code ,} and {@code &}. */

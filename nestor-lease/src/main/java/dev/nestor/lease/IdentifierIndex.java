@@ -15,8 +15,14 @@ final class IdentifierIndex {
     private final Shard[] shards = new Shard[1 << SHARD_BITS];
 
     IdentifierIndex() {
+        this(0);
+    }
+
+    /** An index sized for about {@code perShard} entries in each of its shards. */
+    IdentifierIndex(int perShard) {
+        int size = Integer.highestOneBit(Math.max(16, perShard * 4 / 3)) * 2;
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard();
+            shards[i] = new Shard(size);
         }
     }
 
@@ -67,22 +73,14 @@ final class IdentifierIndex {
         }
     }
 
-    void clear() {
-        for (Shard shard : shards) {
-            shard.lock.writeLock().lock();
-            try {
-                shard.entries = new long[16];
-                shard.size = 0;
-            } finally {
-                shard.lock.writeLock().unlock();
-            }
-        }
-    }
-
     private static final class Shard {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        long[] entries = new long[16];
+        long[] entries;
         int size;
+
+        Shard(int capacity) {
+            entries = new long[capacity];
+        }
 
         private static long entry(int hash, int address) {
             return ((long) hash << 32) | (address & 0xffff_ffffL);

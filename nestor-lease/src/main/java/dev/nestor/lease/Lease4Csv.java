@@ -38,11 +38,41 @@ final class Lease4Csv {
         row.append('\n');
     }
 
+    /** The fields of one decoded row, reused from row to row while a file loads. */
+    static final class Row {
+        int address;
+        byte[] hardwareAddress;
+        byte[] clientId;
+        long validLifetime;
+        long cltt;
+        long subnetId;
+        boolean fqdnForward;
+        boolean fqdnReverse;
+        byte[] hostname;
+        LeaseState state;
+        byte[] userContext;
+
+        Lease4 toLease() {
+            return new Lease4(address, Identifier.wrap(hardwareAddress), Lease4.HARDWARE_TYPE_ETHERNET,
+                    Identifier.wrap(clientId), validLifetime, cltt, subnetId, fqdnForward, fqdnReverse,
+                    new String(hostname, StandardCharsets.UTF_8), state,
+                    new String(userContext, StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * Decodes one row {@code [from, to)} (no newline) of a file whose header has {@code headerColumns} columns.
      * A row with valid_lifetime 0 decodes to a lease with lifetime 0 (the caller treats it as a delete).
      */
     static Lease4 decode(byte[] bytes, int from, int to, int headerColumns, int[] bounds) throws CsvRowException {
+        Row row = new Row();
+        decode(bytes, from, to, headerColumns, bounds, row);
+        return row.toLease();
+    }
+
+    /** Decodes one row into {@code row}, checking it as Kea does. */
+    static void decode(byte[] bytes, int from, int to, int headerColumns, int[] bounds, Row row)
+            throws CsvRowException {
         int count = CsvSchema.split(bytes, from, to, bounds);
         if (count < 0) {
             throw new CsvRowException("too many columns");
@@ -69,10 +99,10 @@ final class Lease4Csv {
         if (cltt < 0) {
             throw new CsvRowException("expire " + expire + " is before valid_lifetime " + valid);
         }
-        long subnetId = unsigned32(bytes, bounds, 5, "subnet_id");
-        boolean forward = bool(bytes, bounds, 6, "fqdn_fwd");
-        boolean reverse = bool(bytes, bounds, 7, "fqdn_rev");
-        String hostname = CsvCodec.unescape(bytes, bounds[16], bounds[17]);
+        row.subnetId = unsigned32(bytes, bounds, 5, "subnet_id");
+        row.fqdnForward = bool(bytes, bounds, 6, "fqdn_fwd");
+        row.fqdnReverse = bool(bytes, bounds, 7, "fqdn_rev");
+        row.hostname = CsvCodec.unescapeBytes(bytes, bounds[16], bounds[17]);
         LeaseState state = LeaseState.DEFAULT;
         if (usable > 9) {
             long code = CsvCodec.parseUnsigned(bytes, bounds[18], bounds[19]);
@@ -81,10 +111,10 @@ final class Lease4Csv {
             }
             state = LeaseState.ofCode(code);
         }
-        String userContext = "";
+        row.userContext = EMPTY;
         if (usable > 10 && bounds[20] < bounds[21]) {
-            userContext = CsvCodec.unescape(bytes, bounds[20], bounds[21]);
-            String problem = JsonSyntax.checkMap(userContext);
+            row.userContext = CsvCodec.unescapeBytes(bytes, bounds[20], bounds[21]);
+            String problem = JsonSyntax.checkMap(new String(row.userContext, StandardCharsets.UTF_8));
             if (problem != null) {
                 throw new CsvRowException(problem);
             }
@@ -93,9 +123,15 @@ final class Lease4Csv {
             throw new CsvRowException("lease " + Lease4.addressText((int) address)
                     + " has neither hwaddr nor client_id and is not declined");
         }
-        return new Lease4((int) address, Identifier.wrap(hardwareAddress), Lease4.HARDWARE_TYPE_ETHERNET,
-                Identifier.wrap(clientId), valid, cltt, subnetId, forward, reverse, hostname, state, userContext);
+        row.address = (int) address;
+        row.hardwareAddress = hardwareAddress;
+        row.clientId = clientId;
+        row.validLifetime = valid;
+        row.cltt = cltt;
+        row.state = state;
     }
+
+    private static final byte[] EMPTY = new byte[0];
 
     static String text(byte[] bytes, int[] bounds, int column) {
         return new String(bytes, bounds[2 * column], bounds[2 * column + 1] - bounds[2 * column],

@@ -12,9 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * The in-memory DHCPv4 lease table, laid out compactly: leases are split into shards by address hash, each shard an
- * open-addressing map from int address to a slot in primitive arrays (cltt, lifetime, subnet, flags) plus one small
- * byte array per lease packing hardware address, client id, host name and user context. Secondary indexes by hardware
- * address and client id hold only (hash, address) pairs. No object per field, no boxed keys.
+ * open-addressing map from int address to a slot in primitive arrays (cltt, lifetime, subnet, flags) plus a packed
+ * record of hardware address, client id, host name and user context in the shard's byte arena (compacted when half
+ * of it is garbage). Secondary indexes by hardware address and client id hold only (hash, address) pairs. No object
+ * per lease, per field or per key: the garbage collector sees a few arrays per shard.
  *
  * <p>Each shard has a read/write lock; readers of different or the same shard run concurrently. Writers hold the
  * shard's write lock (see {@link #lockFor}) while they change it and queue the matching file row, so the file's row
@@ -25,13 +26,21 @@ final class Lease4Table {
     static final int SHARD_BITS = 6;
 
     private final Shard[] shards = new Shard[1 << SHARD_BITS];
-    private final IdentifierIndex byHardwareAddress = new IdentifierIndex();
-    private final IdentifierIndex byClientId = new IdentifierIndex();
+    private final IdentifierIndex byHardwareAddress;
+    private final IdentifierIndex byClientId;
 
     Lease4Table() {
+        this(0);
+    }
+
+    /** A table sized for about {@code expectedLeases} (saves regrowing while a big file loads). */
+    Lease4Table(long expectedLeases) {
+        int perShard = (int) Math.min(1 << 26, expectedLeases / shards.length + expectedLeases / shards.length / 8);
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard();
+            shards[i] = new Shard(perShard);
         }
+        byHardwareAddress = new IdentifierIndex(perShard);
+        byClientId = new IdentifierIndex(perShard);
     }
 
     private static int mix(int address) {
@@ -79,7 +88,7 @@ final class Lease4Table {
         int count = 0;
         for (Shard shard : shards) {
             for (int slot = 0; slot < shard.highWater; slot++) {
-                if (shard.blobs[slot] != null) {
+                if (shard.offsets[slot] >= 0) {
                     all[count++] = shard.addresses[slot] ^ Integer.MIN_VALUE;
                 }
             }
@@ -95,44 +104,134 @@ final class Lease4Table {
     Lease4 put(Lease4 lease) {
         Shard shard = shard(lease.address());
         Lease4 previous = shard.get(lease.address());
-        byte[] hw = lease.hardwareAddress().unsafeBytes();
-        byte[] cid = lease.clientId().unsafeBytes();
-        if (previous == null || !previous.hardwareAddress().equals(lease.hardwareAddress())) {
-            if (hw.length > 0) {
-                byHardwareAddress.add(IdentifierIndex.hash(hw, 0, hw.length), lease.address());
-            }
-            if (previous != null) {
-                unindex(byHardwareAddress, previous.hardwareAddress(), previous.address());
-            }
-        }
-        if (previous == null || !previous.clientId().equals(lease.clientId())) {
-            if (cid.length > 0) {
-                byClientId.add(IdentifierIndex.hash(cid, 0, cid.length), lease.address());
-            }
-            if (previous != null) {
-                unindex(byClientId, previous.clientId(), previous.address());
-            }
-        }
-        shard.put(lease);
+        byte[] host = lease.hostname().isEmpty() ? NO_BYTES : lease.hostname().getBytes(StandardCharsets.UTF_8);
+        byte[] context = lease.userContext().isEmpty() ? NO_BYTES
+                : lease.userContext().getBytes(StandardCharsets.UTF_8);
+        putPacked(shard, lease.address(), lease.cltt(), lease.validLifetime(), lease.subnetId(),
+                flags(lease.state(), lease.fqdnForward(), lease.fqdnReverse()),
+                pack(lease.hardwareType(), lease.hardwareAddress().unsafeBytes(), lease.clientId().unsafeBytes(),
+                        host, context));
         return previous;
     }
 
-    private static void unindex(IdentifierIndex index, Identifier identifier, int address) {
-        byte[] bytes = identifier.unsafeBytes();
-        if (bytes.length > 0) {
-            index.remove(IdentifierIndex.hash(bytes, 0, bytes.length), address);
+    /** Inserts or replaces a lease given as its columns and packed blob; the caller holds the write lock. */
+    void put(int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
+        putPacked(shard(address), address, cltt, valid, subnet, flags, blob);
+    }
+
+    static byte flags(LeaseState state, boolean forward, boolean reverse) {
+        return (byte) (state.code() | (forward ? 4 : 0) | (reverse ? 8 : 0));
+    }
+
+    private void putPacked(Shard shard, int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
+        int hwLength = blob[2] & 0xff;
+        int cidOffset = 4 + hwLength;
+        int cidLength = blob[3 + hwLength] & 0xff;
+        int slot = shard.slotOf(address);
+        if (slot < 0) {
+            index(byHardwareAddress, blob, 3, hwLength, address, true);
+            index(byClientId, blob, cidOffset, cidLength, address, true);
+        } else {
+            byte[] arena = shard.arena;
+            int base = shard.offsets[slot];
+            int oldHwLength = arena[base + 2] & 0xff;
+            int oldCidOffset = base + 4 + oldHwLength;
+            int oldCidLength = arena[base + 3 + oldHwLength] & 0xff;
+            if (!Arrays.equals(arena, base + 3, base + 3 + oldHwLength, blob, 3, 3 + hwLength)) {
+                index(byHardwareAddress, blob, 3, hwLength, address, true);
+                index(byHardwareAddress, arena, base + 3, oldHwLength, address, false);
+            }
+            if (!Arrays.equals(arena, oldCidOffset, oldCidOffset + oldCidLength, blob, cidOffset,
+                    cidOffset + cidLength)) {
+                index(byClientId, blob, cidOffset, cidLength, address, true);
+                index(byClientId, arena, oldCidOffset, oldCidLength, address, false);
+            }
         }
+        shard.put(address, cltt, valid, subnet, flags, blob);
+    }
+
+    private static void index(IdentifierIndex index, byte[] bytes, int offset, int length, int address, boolean add) {
+        if (length == 0) {
+            return;
+        }
+        int hash = IdentifierIndex.hash(bytes, offset, length);
+        if (add) {
+            index.add(hash, address);
+        } else {
+            index.remove(hash, address);
+        }
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /*
+     * Blob layout: hardware type (2 bytes), hardware address length (1) and bytes, client id length (1) and
+     * bytes, host name length (varint) and UTF-8 bytes, user context length (varint) and UTF-8 bytes.
+     */
+    static byte[] pack(int hardwareType, byte[] hw, byte[] cid, byte[] host, byte[] context) {
+        byte[] blob = new byte[2 + 1 + hw.length + 1 + cid.length + varintLength(host.length) + host.length
+                + varintLength(context.length) + context.length];
+        int p = 0;
+        blob[p++] = (byte) (hardwareType >>> 8);
+        blob[p++] = (byte) hardwareType;
+        blob[p++] = (byte) hw.length;
+        System.arraycopy(hw, 0, blob, p, hw.length);
+        p += hw.length;
+        blob[p++] = (byte) cid.length;
+        System.arraycopy(cid, 0, blob, p, cid.length);
+        p += cid.length;
+        p = writeVarint(blob, p, host.length);
+        System.arraycopy(host, 0, blob, p, host.length);
+        p += host.length;
+        p = writeVarint(blob, p, context.length);
+        System.arraycopy(context, 0, blob, p, context.length);
+        return blob;
+    }
+
+    private static int varintLength(int value) {
+        int length = 1;
+        while ((value >>>= 7) != 0) {
+            length++;
+        }
+        return length;
+    }
+
+    private static int writeVarint(byte[] out, int p, int value) {
+        while ((value & ~0x7f) != 0) {
+            out[p++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out[p++] = (byte) value;
+        return p;
     }
 
     /** Removes; returns the removed lease or null. The caller holds the shard's write lock. */
     Lease4 remove(int address) {
         Shard shard = shard(address);
-        Lease4 previous = shard.remove(address);
-        if (previous != null) {
-            unindex(byHardwareAddress, previous.hardwareAddress(), address);
-            unindex(byClientId, previous.clientId(), address);
+        int slot = shard.slotOf(address);
+        if (slot < 0) {
+            return null;
         }
+        Lease4 previous = shard.materialize(slot);
+        removeSlot(shard, address);
         return previous;
+    }
+
+    /** Removes without building the removed lease (file loading); the caller holds the write lock. */
+    void discard(int address) {
+        Shard shard = shard(address);
+        if (shard.slotOf(address) >= 0) {
+            removeSlot(shard, address);
+        }
+    }
+
+    private void removeSlot(Shard shard, int address) {
+        byte[] arena = shard.arena;
+        int base = shard.offsets[shard.slotOf(address)];
+        int hwLength = arena[base + 2] & 0xff;
+        index(byHardwareAddress, arena, base + 3, hwLength, address, false);
+        index(byClientId, arena, base + 4 + hwLength, arena[base + 3 + hwLength] & 0xff, address, false);
+        shard.remove(address);
     }
 
     /** Puts {@code lease} back, or removes the address when {@code lease} is null; takes the write lock. */
@@ -201,7 +300,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null) {
+                    if (shard.offsets[slot] >= 0) {
                         Lease4 lease = shard.materialize(slot);
                         if (filter.test(lease)) {
                             found.add(lease);
@@ -224,7 +323,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null && shard.subnets[slot] == wanted) {
+                    if (shard.offsets[slot] >= 0 && shard.subnets[slot] == wanted) {
                         found.add(shard.materialize(slot));
                     }
                 }
@@ -248,7 +347,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] == null) {
+                    if (shard.offsets[slot] < 0) {
                         continue;
                     }
                     int address = shard.addresses[slot];
@@ -283,14 +382,16 @@ final class Lease4Table {
      */
     List<Lease4> expired(long now, int max, boolean reclaimedOnly) {
         int bound = max <= 0 ? Integer.MAX_VALUE : max;
-        // max-heap on expire so the newest of the kept ones is dropped first; entries are {expire, address}
-        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> Long.compare(b[0], a[0]));
+        // max-heap on (expire, address) so the latest of the kept ones is dropped first; entries {expire, address}
+        java.util.Comparator<long[]> order = (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : Integer.compareUnsigned((int) a[1], (int) b[1]);
+        PriorityQueue<long[]> heap = new PriorityQueue<>(order.reversed());
         int reclaimed = LeaseState.EXPIRED_RECLAIMED.code();
         for (Shard shard : shards) {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] == null) {
+                    if (shard.offsets[slot] < 0) {
                         continue;
                     }
                     boolean isReclaimed = (shard.flags[slot] & 3) == reclaimed;
@@ -305,11 +406,12 @@ final class Lease4Table {
                     if (expire >= now) {
                         continue;
                     }
+                    long[] entry = {expire, shard.addresses[slot]};
                     if (heap.size() < bound) {
-                        heap.add(new long[] {expire, shard.addresses[slot]});
-                    } else if (expire < heap.peek()[0]) {
+                        heap.add(entry);
+                    } else if (order.compare(entry, heap.peek()) < 0) {
                         heap.poll();
-                        heap.add(new long[] {expire, shard.addresses[slot]});
+                        heap.add(entry);
                     }
                 }
             } finally {
@@ -317,8 +419,7 @@ final class Lease4Table {
             }
         }
         long[][] entries = heap.toArray(new long[0][]);
-        Arrays.sort(entries, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : Integer.compareUnsigned((int) a[1], (int) b[1]));
+        Arrays.sort(entries, order);
         List<Lease4> found = new ArrayList<>(entries.length);
         for (long[] entry : entries) {
             Lease4 lease = get((int) entry[1]);
@@ -336,7 +437,7 @@ final class Lease4Table {
             shard.lock.readLock().lock();
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
-                    if (shard.blobs[slot] != null) {
+                    if (shard.offsets[slot] >= 0) {
                         counts.computeIfAbsent(shard.subnets[slot] & 0xffff_ffffL, k -> new long[3])
                                 [shard.flags[slot] & 3]++;
                     }
@@ -357,23 +458,19 @@ final class Lease4Table {
         return result;
     }
 
-    /** Addresses of every lease (unordered), for bulk operations. */
-    int[] addresses(Predicate<Lease4> filter) {
-        return collect(filter).stream().mapToInt(Lease4::address).toArray();
-    }
-
-    /** Removes every lease; the caller makes sure nobody writes meanwhile. */
-    void clear() {
+    /**
+     * Shrinks every shard's arrays to what they hold plus a little room (after loading a file, whose size only gave
+     * a guess of the lease count). The caller makes sure nobody writes meanwhile.
+     */
+    void trim() {
         for (Shard shard : shards) {
             shard.lock.writeLock().lock();
             try {
-                shard.reset();
+                shard.trim();
             } finally {
                 shard.lock.writeLock().unlock();
             }
         }
-        byHardwareAddress.clear();
-        byClientId.clear();
     }
 
     /** One shard: an address → slot map and the slot columns. Guarded by {@link #lock}. */
@@ -388,25 +485,34 @@ final class Lease4Table {
         int[] valids;
         int[] subnets;
         byte[] flags; // bits 0-1 state, bit 2 fqdn forward, bit 3 fqdn reverse
-        byte[][] blobs; // null = free slot
+        int[] offsets; // where the slot's blob starts in the arena, -1 = free slot
+        // the blobs of all slots, appended; replaced and removed ones are garbage until the next compaction
+        byte[] arena;
+        int arenaUsed;
+        int garbage;
         int[] freeSlots;
         int freeCount;
         int highWater;
         int size;
 
-        Shard() {
-            reset();
+        Shard(int expected) {
+            reset(expected);
         }
 
-        void reset() {
-            keys = new int[16];
-            slotsPlusOne = new int[16];
-            addresses = new int[8];
-            cltts = new long[8];
-            valids = new int[8];
-            subnets = new int[8];
-            flags = new byte[8];
-            blobs = new byte[8][];
+        void reset(int expected) {
+            int slots = Math.max(8, expected);
+            int mapSize = Integer.highestOneBit(Math.max(16, slots * 3 / 2)) * 2;
+            keys = new int[mapSize];
+            slotsPlusOne = new int[mapSize];
+            addresses = new int[slots];
+            cltts = new long[slots];
+            valids = new int[slots];
+            subnets = new int[slots];
+            flags = new byte[slots];
+            offsets = new int[slots];
+            arena = new byte[Math.max(256, expected * 40)];
+            arenaUsed = 0;
+            garbage = 0;
             freeSlots = new int[8];
             freeCount = 0;
             highWater = 0;
@@ -435,12 +541,14 @@ final class Lease4Table {
             return i < 0 ? null : materialize(slotsPlusOne[i] - 1);
         }
 
-        void put(Lease4 lease) {
-            int address = lease.address();
+        /** Stores the columns of {@code address}, appending its blob to the arena. */
+        void put(int address, long cltt, long valid, long subnet, byte flag, byte[] blob) {
             int i = index(address);
             int slot;
             if (i >= 0) {
                 slot = slotsPlusOne[i] - 1;
+                garbage += blobLength(arena, offsets[slot]);
+                offsets[slot] = -1;
             } else {
                 if ((size + 1) * 3 > keys.length * 2) {
                     growMap();
@@ -452,28 +560,93 @@ final class Lease4Table {
                 size++;
             }
             addresses[slot] = address;
-            cltts[slot] = lease.cltt();
-            valids[slot] = (int) lease.validLifetime();
-            subnets[slot] = (int) lease.subnetId();
-            flags[slot] = (byte) (lease.state().code() | (lease.fqdnForward() ? 4 : 0) | (lease.fqdnReverse() ? 8 : 0));
-            blobs[slot] = pack(lease);
+            cltts[slot] = cltt;
+            valids[slot] = (int) valid;
+            subnets[slot] = (int) subnet;
+            flags[slot] = flag;
+            offsets[slot] = append(blob);
         }
 
-        Lease4 remove(int address) {
-            int i = index(address);
-            if (i < 0) {
-                return null;
+        private int append(byte[] blob) {
+            if (arenaUsed + blob.length > arena.length) {
+                int live = arenaUsed - garbage;
+                if (garbage > live) {
+                    compact(blob.length);
+                }
+                if (arenaUsed + blob.length > arena.length) {
+                    long wanted = Math.max((long) arenaUsed + blob.length, arena.length + (arena.length >> 1) + 64L);
+                    if (wanted > Integer.MAX_VALUE - 16) {
+                        throw new IllegalStateException("lease table shard over 2 GB");
+                    }
+                    arena = Arrays.copyOf(arena, (int) wanted);
+                }
             }
+            int offset = arenaUsed;
+            System.arraycopy(blob, 0, arena, offset, blob.length);
+            arenaUsed += blob.length;
+            return offset;
+        }
+
+        void trim() {
+            compact(0);
+            arena = Arrays.copyOf(arena, Math.max(256, arenaUsed + (arenaUsed >> 4)));
+            int capacity = Math.max(8, highWater + (highWater >> 4));
+            if (capacity < offsets.length) {
+                addresses = Arrays.copyOf(addresses, capacity);
+                cltts = Arrays.copyOf(cltts, capacity);
+                valids = Arrays.copyOf(valids, capacity);
+                subnets = Arrays.copyOf(subnets, capacity);
+                flags = Arrays.copyOf(flags, capacity);
+                offsets = Arrays.copyOf(offsets, capacity);
+            }
+        }
+
+        /** Copies the live blobs into a fresh arena, dropping garbage. */
+        private void compact(int extra) {
+            int live = arenaUsed - garbage;
+            byte[] fresh = new byte[Math.max(256, (live + extra) + ((live + extra) >> 1))];
+            int used = 0;
+            for (int slot = 0; slot < highWater; slot++) {
+                if (offsets[slot] >= 0) {
+                    int length = blobLength(arena, offsets[slot]);
+                    System.arraycopy(arena, offsets[slot], fresh, used, length);
+                    offsets[slot] = used;
+                    used += length;
+                }
+            }
+            arena = fresh;
+            arenaUsed = used;
+            garbage = 0;
+        }
+
+        static int blobLength(byte[] arena, int offset) {
+            int p = offset + 2;
+            p += 1 + (arena[p] & 0xff);
+            p += 1 + (arena[p] & 0xff);
+            int[] cursor = {p};
+            int hostLength = readVarint(arena, cursor);
+            cursor[0] += hostLength;
+            int contextLength = readVarint(arena, cursor);
+            return cursor[0] + contextLength - offset;
+        }
+
+        int slotOf(int address) {
+            int i = index(address);
+            return i < 0 ? -1 : slotsPlusOne[i] - 1;
+        }
+
+        /** Frees the slot of {@code address}, which must exist. */
+        void remove(int address) {
+            int i = index(address);
             int slot = slotsPlusOne[i] - 1;
-            Lease4 previous = materialize(slot);
-            blobs[slot] = null;
+            garbage += blobLength(arena, offsets[slot]);
+            offsets[slot] = -1;
             if (freeCount == freeSlots.length) {
                 freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
             }
             freeSlots[freeCount++] = slot;
             deleteAt(i);
             size--;
-            return previous;
         }
 
         private void deleteAt(int hole) {
@@ -516,69 +689,21 @@ final class Lease4Table {
             if (freeCount > 0) {
                 return freeSlots[--freeCount];
             }
-            if (highWater == blobs.length) {
-                int capacity = blobs.length + (blobs.length >> 1) + 8;
+            if (highWater == offsets.length) {
+                int capacity = offsets.length + (offsets.length >> 1) + 8;
                 addresses = Arrays.copyOf(addresses, capacity);
                 cltts = Arrays.copyOf(cltts, capacity);
                 valids = Arrays.copyOf(valids, capacity);
                 subnets = Arrays.copyOf(subnets, capacity);
                 flags = Arrays.copyOf(flags, capacity);
-                blobs = Arrays.copyOf(blobs, capacity);
+                offsets = Arrays.copyOf(offsets, capacity);
             }
             return highWater++;
         }
 
-        /*
-         * Blob layout: hardware type (2 bytes), hardware address length (1) and bytes, client id length (1) and
-         * bytes, host name length (varint) and UTF-8 bytes, user context length (varint) and UTF-8 bytes.
-         */
-        private static byte[] pack(Lease4 lease) {
-            byte[] hw = lease.hardwareAddress().unsafeBytes();
-            byte[] cid = lease.clientId().unsafeBytes();
-            byte[] host = lease.hostname().isEmpty() ? EMPTY : lease.hostname().getBytes(StandardCharsets.UTF_8);
-            byte[] context = lease.userContext().isEmpty() ? EMPTY
-                    : lease.userContext().getBytes(StandardCharsets.UTF_8);
-            byte[] blob = new byte[2 + 1 + hw.length + 1 + cid.length + varintLength(host.length) + host.length
-                    + varintLength(context.length) + context.length];
-            int p = 0;
-            blob[p++] = (byte) (lease.hardwareType() >>> 8);
-            blob[p++] = (byte) lease.hardwareType();
-            blob[p++] = (byte) hw.length;
-            System.arraycopy(hw, 0, blob, p, hw.length);
-            p += hw.length;
-            blob[p++] = (byte) cid.length;
-            System.arraycopy(cid, 0, blob, p, cid.length);
-            p += cid.length;
-            p = writeVarint(blob, p, host.length);
-            System.arraycopy(host, 0, blob, p, host.length);
-            p += host.length;
-            p = writeVarint(blob, p, context.length);
-            System.arraycopy(context, 0, blob, p, context.length);
-            return blob;
-        }
-
-        private static final byte[] EMPTY = new byte[0];
-
-        private static int varintLength(int value) {
-            int length = 1;
-            while ((value >>>= 7) != 0) {
-                length++;
-            }
-            return length;
-        }
-
-        private static int writeVarint(byte[] out, int p, int value) {
-            while ((value & ~0x7f) != 0) {
-                out[p++] = (byte) ((value & 0x7f) | 0x80);
-                value >>>= 7;
-            }
-            out[p++] = (byte) value;
-            return p;
-        }
-
         Lease4 materialize(int slot) {
-            byte[] blob = blobs[slot];
-            int p = 0;
+            byte[] blob = arena;
+            int p = offsets[slot];
             int hardwareType = ((blob[p] & 0xff) << 8) | (blob[p + 1] & 0xff);
             p += 2;
             int hwLength = blob[p++] & 0xff;

@@ -26,6 +26,10 @@ final class LeaseFileLoader {
     /** Receives each row's bytes {@code [from, to)} without the newline. */
     interface RowSink {
         void accept(byte[] bytes, int from, int to, int headerColumns, int[] bounds) throws CsvRowException;
+
+        /** Called once the file is read (also after a failure): every accepted row must be applied on return. */
+        default void finish() throws LeaseStoreException {
+        }
     }
 
     /**
@@ -57,10 +61,25 @@ final class LeaseFileLoader {
             LOG.warn("lease file {} is not a regular file, nothing loaded from it", file);
             return new Result(0, 0, false, -1, false, false);
         }
+        Result result;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(file, channel, schema, maxRowErrors, sink);
+            result = read(file, channel, schema, maxRowErrors, sink);
         } catch (IOException error) {
+            finishQuietly(sink);
             throw new LeaseStoreException("cannot read lease file " + file + ": " + error.getMessage(), error);
+        } catch (LeaseStoreException | RuntimeException error) {
+            finishQuietly(sink);
+            throw error;
+        }
+        sink.finish();
+        return result;
+    }
+
+    private static void finishQuietly(RowSink sink) {
+        try {
+            sink.finish();
+        } catch (LeaseStoreException | RuntimeException error) {
+            LOG.warn("lease loading stopped: {}", error.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -39,11 +40,33 @@ final class LeaseFileWriter implements AutoCloseable {
         final Rotation rotation;
         volatile int status; // 0 queued, 1 stored, 2 failed
         IOException failure;
+        /** Completed by the writer thread for callers that do not block; null for blocking callers. */
+        final CompletableFuture<Void> future;
 
-        Pending(byte[] row, Runnable undo, Rotation rotation) {
+        Pending(byte[] row, Runnable undo, Rotation rotation, boolean withFuture) {
             this.row = row;
             this.undo = undo;
             this.rotation = rotation;
+            this.future = withFuture ? new CompletableFuture<>() : null;
+        }
+    }
+
+    /** The exception a caller sees for a row that could not be stored. */
+    LeaseStoreException failureOf(Pending pending) {
+        return new LeaseStoreException("cannot write lease file " + path + ": " + pending.failure.getMessage(),
+                pending.failure);
+    }
+
+    /** Completes the futures of async callers, outside the lock (their callbacks run on this thread). */
+    private void completeFutures(List<Pending> pendings) {
+        for (Pending pending : pendings) {
+            if (pending.future != null) {
+                if (pending.status == 1) {
+                    pending.future.complete(null);
+                } else {
+                    pending.future.completeExceptionally(failureOf(pending));
+                }
+            }
         }
     }
 
@@ -121,7 +144,12 @@ final class LeaseFileWriter implements AutoCloseable {
      *                             change itself)
      */
     Pending enqueue(byte[] row, Runnable undo) throws LeaseStoreException {
-        return enqueue(new Pending(row, undo, null));
+        return enqueue(new Pending(row, undo, null, false));
+    }
+
+    /** As {@link #enqueue(byte[], Runnable)}, for a caller that waits on {@link Pending#future} instead. */
+    Pending enqueueAsync(byte[] row, Runnable undo) throws LeaseStoreException {
+        return enqueue(new Pending(row, undo, null, true));
     }
 
     private Pending enqueue(Pending pending) throws LeaseStoreException {
@@ -131,7 +159,7 @@ final class LeaseFileWriter implements AutoCloseable {
                 throw new LeaseStoreException("lease file " + path + " is closed");
             }
             if (recovering) {
-                throw new LeaseStoreException("lease file " + path + " is recovering from a failed write");
+                throw new LeaseStoreException("cannot write lease file " + path + ": an earlier write just failed");
             }
             queue.add(pending);
             queued.signal();
@@ -152,8 +180,7 @@ final class LeaseFileWriter implements AutoCloseable {
             lock.unlock();
         }
         if (pending.status == 2) {
-            throw new LeaseStoreException("cannot write lease file " + path + ": " + pending.failure.getMessage(),
-                    pending.failure);
+            throw failureOf(pending);
         }
     }
 
@@ -164,7 +191,7 @@ final class LeaseFileWriter implements AutoCloseable {
      * @throws LeaseStoreException when the rename failed (the old file stays in use)
      */
     void rotate(Path target) throws LeaseStoreException {
-        Pending pending = enqueue(new Pending(null, null, new Rotation(target)));
+        Pending pending = enqueue(new Pending(null, null, new Rotation(target), false));
         await(pending);
     }
 
@@ -220,6 +247,11 @@ final class LeaseFileWriter implements AutoCloseable {
     }
 
     private void writeRows(List<Pending> batch, int start, int end) throws IOException {
+        if (!channel.isOpen()) {
+            // a rotation could not reopen the file: try again rather than fail every row from now on
+            channel = openForAppend(path, -1, false);
+            goodLength = Files.isRegularFile(path) ? channel.size() : 0;
+        }
         int total = 0;
         for (int i = start; i < end; i++) {
             total += batch.get(i).row.length;
@@ -246,6 +278,7 @@ final class LeaseFileWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        completeFutures(stored);
     }
 
     private void fail(List<Pending> failedPart, IOException error) {
@@ -285,6 +318,7 @@ final class LeaseFileWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        completeFutures(failed);
     }
 
     private void doRotate(Path target) throws IOException {

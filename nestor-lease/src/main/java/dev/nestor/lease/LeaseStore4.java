@@ -2,6 +2,7 @@ package dev.nestor.lease;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The DHCPv4 lease database as the engine, lease commands and HA sync see it.
@@ -73,6 +74,38 @@ public interface LeaseStore4 extends AutoCloseable {
      * @throws LeaseStoreException when the change could not be stored
      */
     Optional<Lease4> delete(int address) throws LeaseStoreException;
+
+    /**
+     * {@link #add} without blocking the caller: the change is applied in memory at once (readers see it) and the
+     * returned future completes when it is stored, with the same result, or exceptionally with a
+     * {@link LeaseStoreException} (memory then put back). Lets a worker pipeline several leases per disk sync; run
+     * slow follow-up work with an {@code ...Async} stage on the engine's executor, not on the completing thread.
+     */
+    default CompletableFuture<Boolean> addAsync(Lease4 lease) {
+        try {
+            return CompletableFuture.completedFuture(add(lease));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
+    }
+
+    /** {@link #update} without blocking the caller; see {@link #addAsync}. */
+    default CompletableFuture<Boolean> updateAsync(Lease4 lease) {
+        try {
+            return CompletableFuture.completedFuture(update(lease));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
+    }
+
+    /** {@link #delete} without blocking the caller; see {@link #addAsync}. */
+    default CompletableFuture<Optional<Lease4>> deleteAsync(int address) {
+        try {
+            return CompletableFuture.completedFuture(delete(address));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
+    }
 
     /**
      * Leases to reclaim: not in state expired-reclaimed and expired at {@code nowSeconds} (expire &lt; now), oldest

@@ -2,18 +2,14 @@ package dev.nestor.lease;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,31 +25,53 @@ import org.slf4j.LoggerFactory;
 public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemfileLeaseStore4.class);
-    /** kea-lfc gives up on a file after this many bad rows. */
-    private static final long CLEANUP_MAX_ROW_ERRORS = 100;
+
+    /** The v4 CSV format over the compact table. */
+    static final MemfilePersistence.Format<Lease4Table> FORMAT = new MemfilePersistence.Format<>() {
+        @Override
+        public CsvSchema schema() {
+            return CsvSchema.V4;
+        }
+
+        @Override
+        public Lease4Table newTable(long expectedLeases) {
+            return new Lease4Table(expectedLeases);
+        }
+
+        @Override
+        public LeaseFileLoader.RowSink sink(Lease4Table table) {
+            return new Lease4TableLoader(table);
+        }
+
+        @Override
+        public long writeAll(Lease4Table table, OutputStream out) throws IOException {
+            int[] addresses = table.sortedAddresses();
+            StringBuilder row = new StringBuilder(128);
+            for (int address : addresses) {
+                row.setLength(0);
+                Lease4Csv.append(row, table.getLocked(address), false);
+                out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return addresses.length;
+        }
+    };
 
     private final MemfileSettings settings;
     private final Clock clock;
     private final Lease4Table table;
-    private final LeaseFiles files;
+    private final MemfilePersistence<Lease4Table> persistence;
     private final LeaseFileWriter writer;
     private final LoadSummary loadSummary;
-    private final ScheduledExecutorService cleanupTimer;
-    private final Lock cleanupLock = new ReentrantLock();
     private volatile boolean closed;
 
-    private MemfileLeaseStore4(MemfileSettings settings, Clock clock, Lease4Table table, LeaseFiles files,
-                               LeaseFileWriter writer, LoadSummary loadSummary) {
+    private MemfileLeaseStore4(MemfileSettings settings, Clock clock, Lease4Table table,
+                               MemfilePersistence<Lease4Table> persistence, LoadSummary loadSummary) {
         this.settings = settings;
         this.clock = clock;
         this.table = table;
-        this.files = files;
-        this.writer = writer;
+        this.persistence = persistence;
+        this.writer = persistence == null ? null : persistence.writer();
         this.loadSummary = loadSummary;
-        this.cleanupTimer = settings.persist()
-                ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
-                        .name("nestor-lease-lfc4").factory())
-                : null;
     }
 
     /**
@@ -64,88 +82,24 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      *                             than {@code max-row-errors} bad rows, or a kea-lfc is running on these files
      */
     public static MemfileLeaseStore4 open(MemfileSettings settings, Clock clock) throws LeaseStoreException {
-        long start = System.nanoTime();
-        Lease4Table table = new Lease4Table();
         if (!settings.persist()) {
             LOG.warn("DHCPSRV_MEMFILE_NO_STORAGE running in non-persistent mode, leases will be lost after restart");
-            return new MemfileLeaseStore4(settings, clock, table, null, null,
-                    new LoadSummary(List.of(), 0, 0, 0, 0, System.nanoTime() - start));
+            return new MemfileLeaseStore4(settings, clock, new Lease4Table(), null,
+                    new LoadSummary(List.of(), 0, 0, 0, 0, 0));
         }
-        LeaseFiles files = new LeaseFiles(settings.path());
-        Optional<Long> cleaner = files.runningCleanup();
-        if (cleaner.isPresent()) {
-            throw new LeaseStoreException("unable to load leases from files while the lease file cleanup is in"
-                    + " progress (process " + cleaner.get() + ", " + files.pid + ")");
-        }
-        List<Path> loaded = new ArrayList<>(files.loadOrder());
-        long rows = 0;
-        long errors = 0;
-        int torn = 0;
-        boolean upgrade = false;
-        LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                apply(table, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
-        for (Path file : loaded) {
-            LeaseFileLoader.Result result = LeaseFileLoader.load(file, CsvSchema.V4, settings.maxRowErrors(), sink);
-            rows += result.rows();
-            errors += result.errors();
-            torn += result.tornLastLine() ? 1 : 0;
-            upgrade |= result.upgraded();
-        }
-        long keepLength = -1;
-        boolean needsNewline = false;
-        if (Files.exists(files.current)) {
-            LeaseFileLoader.Result result =
-                    LeaseFileLoader.load(files.current, CsvSchema.V4, settings.maxRowErrors(), sink);
-            loaded.add(files.current);
-            rows += result.rows();
-            errors += result.errors();
-            torn += result.tornLastLine() ? 1 : 0;
-            upgrade |= result.upgraded();
-            keepLength = result.keepLength();
-            needsNewline = result.needsNewline();
-        }
-        LeaseFileWriter writer;
-        try {
-            writer = new LeaseFileWriter(files.current, CsvSchema.V4.headerLine, settings.durability(), keepLength,
-                    needsNewline);
-        } catch (IOException error) {
-            throw new LeaseStoreException("cannot open lease file " + files.current + " for writing: "
-                    + error.getMessage(), error);
-        }
-        LoadSummary summary = new LoadSummary(List.copyOf(loaded), rows, errors, torn, table.size(),
-                System.nanoTime() - start);
-        LOG.info("DHCPSRV_MEMFILE_LEASES_LOADED {} leases from {} rows in {} ({} bad rows, {} torn last lines)",
-                summary.leases(), rows, loaded, errors, torn);
-        MemfileLeaseStore4 store = new MemfileLeaseStore4(settings, clock, table, files, writer, summary);
-        store.scheduleCleanup(upgrade);
+        MemfilePersistence.Opened<Lease4Table> opened =
+                MemfilePersistence.open(settings, FORMAT, clock, "nestor-lease-lfc4");
+        opened.table().trim();
+        LoadSummary loaded = opened.summary();
+        LoadSummary summary = new LoadSummary(loaded.files(), loaded.rows(), loaded.rowErrors(),
+                loaded.tornLastLines(), opened.table().size(), loaded.nanos());
+        LOG.info("DHCPSRV_MEMFILE_LEASES_LOADED {} leases from {} rows of {} in {} ms ({} bad rows, {} torn last"
+                + " lines)", summary.leases(), summary.rows(), summary.files(), summary.nanos() / 1_000_000,
+                summary.rowErrors(), summary.tornLastLines());
+        MemfileLeaseStore4 store = new MemfileLeaseStore4(settings, clock, opened.table(), opened.persistence(),
+                summary);
+        opened.persistence().scheduleCleanup(opened.needsConversion());
         return store;
-    }
-
-    private static void apply(Lease4Table table, Lease4 lease) {
-        if (lease.validLifetime() == 0) {
-            table.remove(lease.address());
-        } else {
-            table.put(lease);
-        }
-    }
-
-    private void scheduleCleanup(boolean now) {
-        if (now) {
-            LOG.info("DHCPSRV_MEMFILE_NEEDS_UPGRADING lease file converted by a cleanup now");
-            cleanupTimer.execute(this::cleanupQuietly);
-        }
-        if (settings.lfcIntervalSeconds() > 0) {
-            cleanupTimer.scheduleWithFixedDelay(this::cleanupQuietly, settings.lfcIntervalSeconds(),
-                    settings.lfcIntervalSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    private void cleanupQuietly() {
-        try {
-            runLeaseFileCleanup();
-        } catch (LeaseStoreException | RuntimeException error) {
-            LOG.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAILED lease file cleanup failed: {}", error.toString());
-        }
     }
 
     /** What opening read. */
@@ -167,59 +121,12 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      * @throws LeaseStoreException when a step fails (the files stay in a state the next load or cleanup recovers)
      */
     public CleanupSummary runLeaseFileCleanup() throws LeaseStoreException {
-        if (!settings.persist()) {
+        ensureOpen();
+        if (persistence == null) {
             Instant now = clock.instant();
             return new CleanupSummary(now, now, false, 0);
         }
-        ensureOpen();
-        cleanupLock.lock();
-        try {
-            Instant started = clock.instant();
-            LOG.info("DHCPSRV_MEMFILE_LFC_START starting lease file cleanup of {}", files.current);
-            boolean rotate = !files.cleanupUnfinished();
-            if (rotate) {
-                writer.rotate(files.input);
-            }
-            long leases = 0;
-            try {
-                files.writePid();
-                if (!Files.exists(files.completed)) {
-                    Lease4Table scratch = new Lease4Table();
-                    LeaseFileLoader.RowSink sink = (bytes, from, to, headerColumns, bounds) ->
-                            apply(scratch, Lease4Csv.decode(bytes, from, to, headerColumns, bounds));
-                    for (Path file : List.of(files.previous, files.input)) {
-                        if (Files.exists(file)) {
-                            LeaseFileLoader.load(file, CsvSchema.V4, CLEANUP_MAX_ROW_ERRORS, sink);
-                        }
-                    }
-                    int[] addresses = scratch.sortedAddresses();
-                    leases = addresses.length;
-                    files.writeCompleted(CsvSchema.V4.headerLine, out -> {
-                        StringBuilder row = new StringBuilder(128);
-                        for (int address : addresses) {
-                            row.setLength(0);
-                            Lease4Csv.append(row, scratch.getLocked(address), false);
-                            out.write(row.toString().getBytes(StandardCharsets.UTF_8));
-                        }
-                    });
-                }
-                files.promoteCompleted();
-            } catch (IOException error) {
-                throw new LeaseStoreException("lease file cleanup of " + files.current + " failed: "
-                        + error.getMessage(), error);
-            } finally {
-                try {
-                    files.removePid();
-                } catch (IOException error) {
-                    LOG.warn("cannot remove {}: {}", files.pid, error.toString());
-                }
-            }
-            Instant finished = clock.instant();
-            LOG.info("DHCPSRV_MEMFILE_LFC_COMPLETE lease file cleanup of {} wrote {} leases", files.current, leases);
-            return new CleanupSummary(started, finished, rotate, leases);
-        } finally {
-            cleanupLock.unlock();
-        }
+        return persistence.cleanup();
     }
 
     private void ensureOpen() throws LeaseStoreException {
@@ -238,9 +145,10 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             throw new LeaseStoreException("lease " + lease.addressText() + " has a hardware address longer than "
                     + Lease4Csv.MAX_HARDWARE_ADDRESS_LENGTH + " bytes");
         }
-        if (lease.clientId().length() > 128) {
+        if (lease.clientId().length() == 1 || lease.clientId().length() > 128) {
+            // Kea refuses such a client-id when it loads the file
             throw new LeaseStoreException("lease " + lease.addressText()
-                    + " has a client identifier longer than 128 bytes");
+                    + " has a client identifier of " + lease.clientId().length() + " bytes, not 2 to 128");
         }
         if (lease.validLifetime() == 0) {
             throw new LeaseStoreException("lease " + lease.addressText()
@@ -249,11 +157,13 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     }
 
     /** Queues the row under the caller's lock; null when not persisting. */
-    private LeaseFileWriter.Pending queue(byte[] row, int address, Lease4 previous) throws LeaseStoreException {
+    private LeaseFileWriter.Pending queue(byte[] row, int address, Lease4 previous, boolean async)
+            throws LeaseStoreException {
         if (writer == null) {
             return null;
         }
-        return writer.enqueue(row, () -> table.restore(address, previous));
+        Runnable undo = () -> table.restore(address, previous);
+        return async ? writer.enqueueAsync(row, undo) : writer.enqueue(row, undo);
     }
 
     private void awaitStored(LeaseFileWriter.Pending pending) throws LeaseStoreException {
@@ -262,21 +172,35 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         }
     }
 
-    @Override
-    public boolean add(Lease4 lease) throws LeaseStoreException {
+    /** A change applied in memory: its result and the row to wait for (null when there is none). */
+    private record Applied<T>(T result, LeaseFileWriter.Pending pending) {
+    }
+
+    private <T> T finish(Applied<T> applied) throws LeaseStoreException {
+        awaitStored(applied.pending());
+        return applied.result();
+    }
+
+    private static <T> CompletableFuture<T> finishAsync(Applied<T> applied) {
+        if (applied.pending() == null) {
+            return CompletableFuture.completedFuture(applied.result());
+        }
+        return applied.pending().future.thenApply(stored -> applied.result());
+    }
+
+    private Applied<Boolean> applyAdd(Lease4 lease, boolean async) throws LeaseStoreException {
         ensureOpen();
         checkStorable(lease);
         int address = lease.address();
         Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
         lock.lock();
         try {
             if (table.containsLocked(address)) {
-                return false;
+                return new Applied<>(false, null);
             }
             table.put(lease);
             try {
-                pending = queue(Lease4Csv.encode(lease, false), address, null);
+                return new Applied<>(true, queue(Lease4Csv.encode(lease, false), address, null, async));
             } catch (LeaseStoreException error) {
                 table.remove(address);
                 throw error;
@@ -284,26 +208,22 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         } finally {
             lock.unlock();
         }
-        awaitStored(pending);
-        return true;
     }
 
-    @Override
-    public boolean update(Lease4 lease) throws LeaseStoreException {
+    private Applied<Boolean> applyUpdate(Lease4 lease, boolean async) throws LeaseStoreException {
         ensureOpen();
         checkStorable(lease);
         int address = lease.address();
         Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
         lock.lock();
         try {
             Lease4 previous = table.getLocked(address);
             if (previous == null) {
-                return false;
+                return new Applied<>(false, null);
             }
             table.put(lease);
             try {
-                pending = queue(Lease4Csv.encode(lease, false), address, previous);
+                return new Applied<>(true, queue(Lease4Csv.encode(lease, false), address, previous, async));
             } catch (LeaseStoreException error) {
                 table.put(previous);
                 throw error;
@@ -311,35 +231,70 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         } finally {
             lock.unlock();
         }
-        awaitStored(pending);
-        return true;
+    }
+
+    private Applied<Optional<Lease4>> applyDelete(int address, boolean async) throws LeaseStoreException {
+        ensureOpen();
+        Lock lock = table.lockFor(address).writeLock();
+        lock.lock();
+        try {
+            Lease4 previous = table.getLocked(address);
+            if (previous == null) {
+                return new Applied<>(Optional.empty(), null);
+            }
+            return new Applied<>(Optional.of(previous), queueDelete(previous, async));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean add(Lease4 lease) throws LeaseStoreException {
+        return finish(applyAdd(lease, false));
+    }
+
+    @Override
+    public boolean update(Lease4 lease) throws LeaseStoreException {
+        return finish(applyUpdate(lease, false));
     }
 
     @Override
     public Optional<Lease4> delete(int address) throws LeaseStoreException {
-        ensureOpen();
-        Lock lock = table.lockFor(address).writeLock();
-        LeaseFileWriter.Pending pending;
-        Lease4 previous;
-        lock.lock();
+        return finish(applyDelete(address, false));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> addAsync(Lease4 lease) {
         try {
-            previous = table.getLocked(address);
-            if (previous == null) {
-                return Optional.empty();
-            }
-            pending = queueDelete(previous);
-        } finally {
-            lock.unlock();
+            return finishAsync(applyAdd(lease, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
         }
-        awaitStored(pending);
-        return Optional.of(previous);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> updateAsync(Lease4 lease) {
+        try {
+            return finishAsync(applyUpdate(lease, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Optional<Lease4>> deleteAsync(int address) {
+        try {
+            return finishAsync(applyDelete(address, true));
+        } catch (LeaseStoreException error) {
+            return CompletableFuture.failedFuture(error);
+        }
     }
 
     /** Removes {@code previous} and queues its delete row; the caller holds the shard's write lock. */
-    private LeaseFileWriter.Pending queueDelete(Lease4 previous) throws LeaseStoreException {
+    private LeaseFileWriter.Pending queueDelete(Lease4 previous, boolean async) throws LeaseStoreException {
         table.remove(previous.address());
         try {
-            return queue(Lease4Csv.encode(previous, true), previous.address(), previous);
+            return queue(Lease4Csv.encode(previous, true), previous.address(), previous, async);
         } catch (LeaseStoreException error) {
             table.put(previous);
             throw error;
@@ -357,7 +312,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             try {
                 Lease4 current = table.getLocked(lease.address());
                 if (current != null && current.equals(lease)) {
-                    pendings.add(queueDelete(current));
+                    pendings.add(queueDelete(current, false));
                 }
             } catch (LeaseStoreException error) {
                 failure = error;
@@ -464,13 +419,8 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             return;
         }
         closed = true;
-        if (cleanupTimer != null) {
-            cleanupTimer.shutdownNow();
-            cleanupLock.lock();
-            cleanupLock.unlock();
-        }
-        if (writer != null) {
-            writer.close();
+        if (persistence != null) {
+            persistence.close();
         }
     }
 }

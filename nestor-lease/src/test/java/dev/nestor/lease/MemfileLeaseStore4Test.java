@@ -121,4 +121,59 @@ class MemfileLeaseStore4Test {
             assertThat(listing).isEmpty();
         }
     }
+
+    @Test
+    void refusesToLoadWhileAnotherProcessRunsCleanup() throws Exception {
+        Path file = directory.resolve("leases.csv");
+        long otherPid = ProcessHandle.current().parent().orElseThrow().pid();
+        Files.writeString(directory.resolve("leases.csv.pid"), otherPid + "\n");
+        assertThatThrownBy(() -> open(file)).isInstanceOf(LeaseStoreException.class)
+                .hasMessageContaining("lease file cleanup is in progress");
+        // a stale PID file (no such process) or our own PID does not block loading
+        Files.writeString(directory.resolve("leases.csv.pid"), ProcessHandle.current().pid() + "\n");
+        open(file).close();
+    }
+
+    @Test
+    void refusesLeasesKeaCouldNotLoad() throws Exception {
+        try (MemfileLeaseStore4 store = open(directory.resolve("leases.csv"))) {
+            Lease4 base = lease("192.0.2.10", "00:0c:01:02:03:04", 1_700_000_000L);
+            assertThatThrownBy(() -> store.add(base.toBuilder().hardwareAddress(Identifier.EMPTY).build()))
+                    .isInstanceOf(LeaseStoreException.class).hasMessageContaining("neither");
+            assertThatThrownBy(() -> store.add(base.toBuilder().clientId(Identifier.of(new byte[] {1})).build()))
+                    .isInstanceOf(LeaseStoreException.class).hasMessageContaining("client identifier");
+            assertThatThrownBy(() -> store.add(base.toBuilder().validLifetime(0).build()))
+                    .isInstanceOf(LeaseStoreException.class).hasMessageContaining("deletion");
+            assertThat(store.count()).isZero();
+            store.add(base.toBuilder().hardwareAddress(Identifier.EMPTY).state(LeaseState.DECLINED).build());
+            assertThat(store.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void queriesForTheEngineAndCommands() throws Exception {
+        try (MemfileLeaseStore4 store = MemfileLeaseStore4.open(MemfileSettings.inMemory(), CLOCK)) {
+            for (int i = 1; i <= 10; i++) {
+                store.add(lease("192.0.2." + i, "00:0c:01:02:03:0" + (i % 3), 1_700_000_000L + i * 100L).toBuilder()
+                        .subnetId(i <= 5 ? 1 : 2).hostname(i == 4 ? "Four" : "")
+                        .state(i == 7 ? LeaseState.EXPIRED_RECLAIMED : LeaseState.DEFAULT).build());
+            }
+            assertThat(store.getPage(Lease4.parseAddress("192.0.2.3"), 3)).extracting(Lease4::addressText)
+                    .containsExactly("192.0.2.4", "192.0.2.5", "192.0.2.6");
+            assertThat(store.getByHostname("four")).extracting(Lease4::addressText).containsExactly("192.0.2.4");
+            assertThat(store.getByHardwareAddress(Identifier.parseHex("00:0c:01:02:03:01"), 2))
+                    .map(Lease4::addressText).contains("192.0.2.7");
+            // expire = cltt + 4000; at now = 1700004450 leases 1..4 have expired; 7 is reclaimed and not listed
+            assertThat(store.getExpired(1_700_004_450L, 3)).extracting(Lease4::addressText)
+                    .containsExactly("192.0.2.1", "192.0.2.2", "192.0.2.3");
+            assertThat(store.countBySubnetAndState()).containsExactly(
+                    new SubnetStateCount(1, LeaseState.DEFAULT, 5), new SubnetStateCount(2, LeaseState.DEFAULT, 4),
+                    new SubnetStateCount(2, LeaseState.EXPIRED_RECLAIMED, 1));
+            assertThat(store.deleteExpiredReclaimed(1_700_005_000L, 0)).isEqualTo(1);
+            assertThat(store.wipeSubnet(2)).isEqualTo(4);
+            assertThat(store.getAll()).hasSize(5);
+            assertThat(store.wipeAll()).isEqualTo(5);
+            assertThat(store.count()).isZero();
+        }
+    }
 }

@@ -13,4 +13,20 @@ public record HaConfig(List<HaRelationship> relationships) {
     public HaConfig {
         relationships = List.copyOf(relationships);
     }
+
+    /**
+     * The relationship a subnet belongs to, from its {@code user-context.ha-server-name} (or its shared network's):
+     * the relationship having a peer of that name. With a single relationship and no name, that relationship.
+     */
+    public java.util.Optional<HaRelationship> relationshipFor(String haServerName) {
+        if (haServerName == null || haServerName.isEmpty()) {
+            return relationships.size() == 1 ? java.util.Optional.of(relationships.get(0)) : java.util.Optional.empty();
+        }
+        for (HaRelationship r : relationships) {
+            for (HaPeer p : r.peers()) {
+                if (p.name().equals(haServerName)) return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -42,6 +42,33 @@ public final class ClientStripe {
         return hash(packet, CHADDR_OFFSET, hardwareLength, 1);
     }
 
+    /**
+     * Whether the packet is one the engine answers without writing leases (DISCOVER, INFORM: option 53 = 1 or 8),
+     * read from the raw bytes. Such packets may be handled outside the client's stripe: they cannot make two
+     * in-flight packets of one client take two addresses.
+     */
+    public static boolean readOnly(byte[] packet) {
+        int length = packet.length;
+        int position = OPTIONS_OFFSET;
+        while (position + 2 < length) {
+            int code = packet[position] & 0xFF;
+            if (code == 255) {
+                return false;
+            }
+            if (code == 0) {
+                position++;
+                continue;
+            }
+            int optionLength = packet[position + 1] & 0xFF;
+            if (code == 53) {
+                int type = optionLength == 1 ? packet[position + 2] : 0;
+                return type == 1 || type == 8;
+            }
+            position += 2 + optionLength;
+        }
+        return false;
+    }
+
     private static int hash(byte[] data, int from, int count, int seed) {
         int h = seed;
         for (int i = from; i < from + count; i++) {

@@ -30,7 +30,8 @@ public final class PacketDispatcher<T> implements AutoCloseable {
      * Starts {@code workerCount} workers.
      *
      * @param workerCount   number of workers, at least 1
-     * @param queueCapacity total queue capacity, shared equally among workers (each gets at least 1)
+     * @param queueCapacity capacity of each worker's queue (Kea's {@code packet-queue-size}: with per-client
+     *                      striping a shared bound would let one busy stripe starve the others)
      * @param handler       handles one item; called on a worker thread
      * @param dropped       told about each item discarded because its queue was full
      * @param failed        told about each exception thrown by the handler
@@ -43,7 +44,7 @@ public final class PacketDispatcher<T> implements AutoCloseable {
         }
         Objects.requireNonNull(handler, "handler");
         this.dropped = Objects.requireNonNull(dropped, "dropped");
-        int perWorker = Math.max(1, (queueCapacity + workerCount - 1) / workerCount);
+        int perWorker = Math.max(1, queueCapacity);
         queues = new ArrayList<>(workerCount);
         workers = new ArrayList<>(workerCount);
         for (int i = 0; i < workerCount; i++) {

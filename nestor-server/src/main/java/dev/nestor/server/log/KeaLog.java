@@ -10,7 +10,17 @@ import org.slf4j.Logger;
  * {@link #enabled} themselves.
  */
 public final class KeaLog {
+    private static volatile int maxDebugLevel = 99;
+
     private KeaLog() {
+    }
+
+    /**
+     * Debug messages above this Kea debug level (0..99) are not written. The application sets it from the highest
+     * {@code debuglevel} of its DEBUG loggers when it configures the backend.
+     */
+    public static void maxDebugLevel(int level) {
+        maxDebugLevel = level;
     }
 
     /** Whether {@code message} would be written. */
@@ -20,7 +30,7 @@ public final class KeaLog {
             case ERROR -> logger.isErrorEnabled();
             case WARN -> logger.isWarnEnabled();
             case INFO -> logger.isInfoEnabled();
-            case DEBUG -> logger.isDebugEnabled();
+            case DEBUG -> logger.isDebugEnabled() && message.debugLevel() <= maxDebugLevel;
             case TRACE -> logger.isTraceEnabled();
         };
     }

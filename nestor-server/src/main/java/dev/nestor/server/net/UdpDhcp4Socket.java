@@ -32,11 +32,17 @@ public final class UdpDhcp4Socket implements Dhcp4Socket {
         this.port = port;
     }
 
-    /** Binds {@code address:port} (port 0 = any free port). */
-    public static UdpDhcp4Socket bind(ListenAddress address, int port) throws IOException {
+    /**
+     * Binds {@code address:port} (port 0 = any free port).
+     *
+     * @param shareWithBroadcast set SO_REUSEADDR so that a 0.0.0.0 socket can bind the same port; without it a
+     *                           second server on the same address and port fails to start, as it should
+     */
+    public static UdpDhcp4Socket bind(ListenAddress address, int port, boolean shareWithBroadcast)
+            throws IOException {
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, shareWithBroadcast);
             channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             channel.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);

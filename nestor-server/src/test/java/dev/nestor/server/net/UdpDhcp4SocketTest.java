@@ -17,7 +17,7 @@ class UdpDhcp4SocketTest {
     @Test
     void receivesAndRepliesOverLoopback() throws Exception {
         ListenAddress address = new ListenAddress("lo", LOOPBACK, true);
-        try (UdpDhcp4Socket socket = UdpDhcp4Socket.bind(address, 0);
+        try (UdpDhcp4Socket socket = UdpDhcp4Socket.bind(address, 0, false);
              DatagramChannel client = DatagramChannel.open()) {
             client.bind(new InetSocketAddress(LOOPBACK, 0));
             client.send(ByteBuffer.wrap(new byte[]{1, 2, 3}), new InetSocketAddress(LOOPBACK, socket.port()));
@@ -35,7 +35,7 @@ class UdpDhcp4SocketTest {
 
     @Test
     void closingUnblocksTheReceiver() throws Exception {
-        UdpDhcp4Socket socket = UdpDhcp4Socket.bind(new ListenAddress("lo", LOOPBACK, true), 0);
+        UdpDhcp4Socket socket = UdpDhcp4Socket.bind(new ListenAddress("lo", LOOPBACK, true), 0, false);
         CompletableFuture<InboundDatagram> pending = CompletableFuture.supplyAsync(() -> {
             try {
                 return socket.receive(ByteBuffer.allocate(1500));

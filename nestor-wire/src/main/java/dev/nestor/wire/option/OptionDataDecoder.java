@@ -92,8 +92,14 @@ public final class OptionDataDecoder {
                 return "DHCPv4 Option4AddrLst " + def.code() + " has invalid length=" + length
                         + ", must be divisible by 4.";
             }
+            if (type == OptionDataType.IPV6_ADDRESS && length % 16 != 0 && universe == Universe.V6) {
+                return "Option " + def.code() + " malformed: len=" + length + " is not divisible by 16.";
+            }
             while (position < limit) {
                 int next = fieldEnd(type, bytes, position, limit, universe);
+                if (type == OptionDataType.TUPLE && next < 0) {
+                    return tupleProblem(bytes, position, limit, universe);
+                }
                 if (next < 0 || next == position) {
                     return type == OptionDataType.FQDN ? "incomplete wire-format name"
                             : where + " has invalid length " + length + " for an array of " + type.keaName();
@@ -108,12 +114,30 @@ public final class OptionDataDecoder {
         }
         int next = fieldEnd(type, bytes, offset, limit, universe);
         if (next < 0) {
+            if (type.isInteger()) {
+                return "OptionInt " + def.code() + " truncated";
+            }
+            if (type == OptionDataType.TUPLE) {
+                return tupleProblem(bytes, offset, limit, universe);
+            }
             return type == OptionDataType.FQDN ? "incomplete wire-format name"
                     : where + " is truncated: " + type.keaName() + " value does not fit in " + length + " bytes";
         }
         add(values, type, bytes, offset, next, universe);
         end[0] = next;
         return null;
+    }
+
+    private static String tupleProblem(byte[] bytes, int position, int limit, Universe universe) {
+        int header = universe == Universe.V4 ? 1 : 2;
+        if (position + header > limit) {
+            return "unable to parse the opaque data tuple, the buffer length is " + (limit - position)
+                    + ", but the length of the tuple length field is " + header;
+        }
+        int size = header == 1 ? bytes[position] & 0xff
+                : ((bytes[position] & 0xff) << 8) | (bytes[position + 1] & 0xff);
+        return "unable to parse the opaque data tuple, the buffer length is " + (limit - position - header)
+                + ", but the tuple length is " + size;
     }
 
     private static boolean onlyNuls(byte[] bytes, int from, int to) {

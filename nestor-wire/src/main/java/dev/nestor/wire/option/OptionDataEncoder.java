@@ -246,7 +246,20 @@ public final class OptionDataEncoder {
                     out.writeBytes(v6);
                 }
             }
-            case IPV6_ADDRESS -> out.writeBytes(parseIpv6Address(value, "provided address ", " is not a valid IPv6 address"));
+            case IPV6_ADDRESS -> {
+                byte[] v6 = AddressText.parseIpv6(value);
+                if (v6 != null) {
+                    out.writeBytes(v6);
+                } else {
+                    // stock Kea 2.2 writes an IPv4 address given for an ipv6-address field as its 4 bytes
+                    long v4 = AddressText.parseIpv4(value);
+                    if (v4 < 0) {
+                        throw new OptionDataException("Failed to convert string to address '" + value
+                                + "': Invalid argument");
+                    }
+                    writeInt(out, (int) v4);
+                }
+            }
             case IPV6_PREFIX -> writePrefix(out, value);
             case PSID -> writePsid(out, value);
             case STRING -> out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
@@ -278,8 +291,10 @@ public final class OptionDataEncoder {
                 }
                 out.writeBytes(bytes);
             }
+            // Kea prints its internal type number here (0 for empty)
             case EMPTY, RECORD -> throw new OptionDataException(
-                    "attempt to write invalid option data field type into the option buffer: " + type.keaName());
+                    "attempt to write invalid option data field type into the option buffer: "
+                            + (type == OptionDataType.EMPTY ? 0 : 17));
         }
     }
 

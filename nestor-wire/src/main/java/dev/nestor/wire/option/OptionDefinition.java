@@ -9,7 +9,7 @@ import java.util.Objects;
  * option space of the sub-options carried after the option's own data, or is empty.
  *
  * <p>The constructor only normalises (null lists and strings become empty); use {@link #validate()} to check the
- * combination the way Kea checks an {@code option-def}.
+ * combination the way Kea checks an {@code option-def} (with Kea's error texts).
  *
  * @param name        config name, e.g. {@code domain-name-servers}
  * @param code        option code (0..255 for DHCPv4 spaces, 0..65535 for DHCPv6 spaces)
@@ -46,43 +46,90 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
     }
 
     /**
-     * Checks the definition the way Kea checks an {@code option-def}: returns an error text, or empty when valid.
-     * The texts follow Kea's {@code OptionDefinition::validate} wording.
+     * Checks the definition the way kea-dhcp4/kea-dhcp6 2.2 check an {@code option-def}: returns Kea's error text
+     * (verified with {@code kea-dhcp4 -t}), or empty when valid. The code range follows the space's universe
+     * ({@link Universe#ofSpace(String)}); redefining a standard {@code dhcp4}/{@code dhcp6} option is refused.
      */
     public java.util.Optional<String> validate() {
-        String error = null;
-        if (!isValidName(name)) {
-            error = "invalid option name '" + name + "'";
-        } else if (!encapsulate.isEmpty() && !isValidName(encapsulate)) {
-            error = "invalid encapsulated option space name: '" + encapsulate + "'";
-        } else if (type == OptionDataType.RECORD) {
-            if (recordTypes.size() < 2) {
-                error = "invalid number of data fields: " + recordTypes.size()
-                        + " specified for the option of type 'record'. Expected at least 2 fields.";
-            } else {
-                for (int i = 0; i < recordTypes.size() && error == null; i++) {
-                    OptionDataType field = recordTypes.get(i);
-                    if (field == OptionDataType.RECORD || field == OptionDataType.EMPTY) {
-                        error = "record type '" + field.keaName() + "' is not allowed as a record field";
-                    } else if (i < recordTypes.size() - 1 && isVariableLength(field)) {
-                        error = "string data field can't be laid before data fields of other types.";
-                    }
-                }
-                if (error == null && array && isVariableLength(recordTypes.get(recordTypes.size() - 1))) {
-                    error = "array of strings, binaries, or fqdns in a record is not supported";
-                }
-            }
-        } else if (!recordTypes.isEmpty()) {
-            error = "record types given for an option of type '" + type.keaName() + "'";
-        } else if (array && (type == OptionDataType.STRING || type == OptionDataType.BINARY
-                || type == OptionDataType.EMPTY)) {
-            error = "array of strings is not a valid option definition.";
-        }
-        return java.util.Optional.ofNullable(error);
+        return validate(Universe.ofSpace(space));
     }
 
-    private static boolean isVariableLength(OptionDataType type) {
-        return type == OptionDataType.STRING || type == OptionDataType.BINARY;
+    /**
+     * As {@link #validate()}, for a definition of a {@code Dhcp4} ({@code V4}) or {@code Dhcp6} ({@code V6}) config;
+     * use this for custom spaces, whose universe cannot be told from the name.
+     */
+    public java.util.Optional<String> validate(Universe universe) {
+        return java.util.Optional.ofNullable(firstProblem(universe));
+    }
+
+    private String firstProblem(Universe universe) {
+        int maxCode = universe == Universe.V4 ? 255 : 65535;
+        if (universe == Universe.V4 && code == 0) {
+            return "invalid option code '0': reserved for PAD";
+        }
+        if (universe == Universe.V4 && code == 255) {
+            return "invalid option code '255': reserved for END";
+        }
+        if (code < 0 || code > maxCode) {
+            return "invalid option code '" + code + "', it must not be greater than '" + maxCode + "'";
+        }
+        if (!isValidName(name)) {
+            return "invalid option name '" + name + "'";
+        }
+        if (!encapsulate.isEmpty() && !isValidName(encapsulate)) {
+            return "invalid encapsulated option space name: '" + encapsulate + "'";
+        }
+        if (type != OptionDataType.RECORD && !recordTypes.isEmpty()) {
+            return "invalid record type values specified for the option definition: 'record' option type must be used"
+                    + " instead of '" + type.keaName() + "' to add data fields to the record";
+        }
+        if (type == OptionDataType.RECORD) {
+            for (OptionDataType field : recordTypes) {
+                if (field == OptionDataType.RECORD || field == OptionDataType.EMPTY) {
+                    return "invalid record type values specified for the option definition: attempted to add invalid"
+                            + " data type '" + field.keaName() + "' to the record.";
+                }
+            }
+            if (recordTypes.size() < 2) {
+                return "invalid number of data fields: " + recordTypes.size()
+                        + " specified for the option of type 'record'. Expected at least 2 fields.";
+            }
+            for (int i = 0; i < recordTypes.size() - 1; i++) {
+                OptionDataType field = recordTypes.get(i);
+                if (field == OptionDataType.STRING || field == OptionDataType.BINARY) {
+                    return field.keaName() + " data field can't be laid before data fields of other types.";
+                }
+            }
+            if (array) {
+                String problem = arrayProblem(recordTypes.get(recordTypes.size() - 1));
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (array) {
+            String problem = arrayProblem(type);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (array && !encapsulate.isEmpty()) {
+            return "option '" + space + "." + name + "', comprising an array of data fields may not encapsulate any"
+                    + " option space";
+        }
+        if ("dhcp4".equals(space) && StandardOptions.dhcp4().definitionForCode(code) != null
+                || "dhcp6".equals(space) && StandardOptions.dhcp6().definitionForCode(code) != null) {
+            return "unable to override definition of option '" + code + "' in standard option space '" + space + "'";
+        }
+        return null;
+    }
+
+    private static String arrayProblem(OptionDataType element) {
+        return switch (element) {
+            case STRING -> "array of strings is not a valid option definition.";
+            case BINARY -> "array of binary values is not a valid option definition.";
+            case EMPTY -> "array of empty value is not a valid option definition.";
+            default -> null;
+        };
     }
 
     /** Kea's option and space name rule: letters, digits, '-', '_', not starting or ending with '-' or '_'. */

@@ -56,14 +56,52 @@ class StandardOptionsTest {
                 OptionDefinition.of("baz", 300, "my", OptionDataType.UINT8, false))).byCode(300)).isPresent();
     }
 
+    /** Expected texts were produced by stock kea-dhcp4 -t 2.2.0 for the same option-def. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2} {3}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "foo|200|record|string,uint8|false||string data field can't be laid before data fields of other types.",
+        "foo|200|record|binary,uint8|false||binary data field can't be laid before data fields of other types.",
+        "foo|200|record|uint8|false||invalid number of data fields: 1 specified for the option of type 'record'. Expected at least 2 fields.",
+        "foo|200|record|uint8,record|false||invalid record type values specified for the option definition: attempted to add invalid data type 'record' to the record.",
+        "foo|200|record|uint8,empty|false||invalid record type values specified for the option definition: attempted to add invalid data type 'empty' to the record.",
+        "foo|200|record|uint8,string|true||array of strings is not a valid option definition.",
+        "-foo|200|uint8||false||invalid option name '-foo'",
+        "foo|200|string||true||array of strings is not a valid option definition.",
+        "foo|200|binary||true||array of binary values is not a valid option definition.",
+        "foo|200|empty||true||array of empty value is not a valid option definition.",
+        "foo|200|uint8|uint8,uint8|false||invalid record type values specified for the option definition: 'record' option type must be used instead of 'uint8' to add data fields to the record",
+        "foo|200|uint8||false|-bad|invalid encapsulated option space name: '-bad'",
+        "foo|3|uint8||false||unable to override definition of option '3' in standard option space 'dhcp4'",
+        "foo|0|uint8||false||invalid option code '0': reserved for PAD",
+        "foo|256|uint8||false||invalid option code '256', it must not be greater than '255'",
+        "foo|200|uint8||true|bar|option 'dhcp4.foo', comprising an array of data fields may not encapsulate any option space",
+    })
+    void definitionValidationLikeKea(String name, int code, String type, String fields, boolean array,
+                                     String encapsulate, String message) {
+        java.util.List<OptionDataType> recordTypes = fields == null ? List.of()
+                : java.util.Arrays.stream(fields.split(",")).map(f -> OptionDataType.fromKeaName(f).orElseThrow()).toList();
+        OptionDefinition def = new OptionDefinition(name, code, "dhcp4",
+                OptionDataType.fromKeaName(type).orElseThrow(), array, recordTypes, encapsulate);
+        assertThat(def.validate()).contains(message);
+    }
+
     @Test
-    void definitionValidation() {
-        assertThat(OptionDefinition.record("r", 200, "dhcp4", false, OptionDataType.STRING, OptionDataType.UINT8)
-                .validate()).isPresent();
-        assertThat(OptionDefinition.record("r", 200, "dhcp4", false, OptionDataType.UINT8, OptionDataType.STRING)
+    void validDefinitionsPass() {
+        assertThat(OptionDefinition.record("r", 200, "dhcp4", true, OptionDataType.UINT8, OptionDataType.UINT16)
                 .validate()).isEmpty();
-        assertThat(OptionDefinition.of("-bad", 200, "dhcp4", OptionDataType.UINT8, false).validate()).isPresent();
-        assertThat(OptionDefinition.of("s", 200, "dhcp4", OptionDataType.STRING, true).validate()).isPresent();
+        assertThat(OptionDefinition.record("r", 200, "dhcp4", false, OptionDataType.FQDN, OptionDataType.UINT8)
+                .validate()).isEmpty();
+        assertThat(OptionDefinition.of("f", 200, "dhcp4", OptionDataType.FQDN, true).validate()).isEmpty();
+        assertThat(OptionDefinition.of("t", 200, "dhcp4", OptionDataType.TUPLE, true).validate()).isEmpty();
+        assertThat(OptionDefinition.of("v6", 3000, "dhcp6", OptionDataType.UINT8, false).validate()).isEmpty();
+        assertThat(OptionDefinition.of("v6", 3, "dhcp6", OptionDataType.UINT8, false).validate()).isPresent();
+        OptionDefinition customV6 = OptionDefinition.of("mine", 1000, "my-space", OptionDataType.UINT8, false);
+        assertThat(customV6.validate()).contains("invalid option code '1000', it must not be greater than '255'");
+        assertThat(customV6.validate(Universe.V6)).isEmpty();
+        for (OptionDefinition def : StandardOptions.dhcp4().definitions()) {
+            assertThat(new OptionDefinition(def.name(), def.code(), "custom", def.type(), def.array(),
+                    def.recordTypes(), def.encapsulate()).validate()).as(def.name()).isEmpty();
+        }
     }
 
     @Test
