@@ -16,6 +16,7 @@ import dev.nestor.control.commands.SubnetCatalog4;
 import dev.nestor.control.commands.SubnetCommands;
 import dev.nestor.control.engine.ConfigurationService;
 import dev.nestor.control.engine.DhcpServiceSwitch;
+import dev.nestor.control.engine.LeaseChanges4;
 import dev.nestor.control.engine.LeaseReclamation;
 import dev.nestor.control.engine.ServerStatus;
 import dev.nestor.control.transport.ControlLimits;
@@ -23,6 +24,7 @@ import dev.nestor.control.transport.HttpControlListener;
 import dev.nestor.control.transport.HttpListenerSettings;
 import dev.nestor.control.transport.UnixControlListener;
 import dev.nestor.lease.LeaseStore4;
+import dev.nestor.server.engine.LeaseEngine;
 import dev.nestor.server.stats.StatisticsRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -146,6 +148,7 @@ public final class ControlService implements AutoCloseable {
         private IntConsumer shutdown;
         private Clock clock = Clock.systemUTC();
         private LeaseStore4 leaseStore;
+        private LeaseChanges4 leaseChanges;
         private Supplier<SubnetCatalog4> subnets;
         private StatisticsRegistry statistics;
         private Supplier<ServerStatus> status;
@@ -169,8 +172,16 @@ public final class ControlService implements AutoCloseable {
             return this;
         }
 
+        /** Lease commands read and write this store directly (no engine running: tests, tools). */
         public Builder leaseStore(LeaseStore4 value) {
             leaseStore = value;
+            return this;
+        }
+
+        /** Lease commands read the engine's store and write through the engine (the running server). */
+        public Builder leaseEngine(LeaseEngine engine) {
+            leaseStore = engine.store();
+            leaseChanges = LeaseChanges4.through(engine);
             return this;
         }
 
@@ -207,7 +218,8 @@ public final class ControlService implements AutoCloseable {
                 new SubnetCommands(subnets).register(registry);
             }
             if (leaseStore != null && subnets != null && statistics != null) {
-                new LeaseCommands4(leaseStore, subnets, statistics, clock).register(registry);
+                LeaseChanges4 changes = leaseChanges != null ? leaseChanges : LeaseChanges4.direct(leaseStore, statistics);
+                new LeaseCommands4(leaseStore, changes, subnets, statistics, clock).register(registry);
             }
             ServerCommands server = null;
             if (status != null && serviceSwitch != null && reclamation != null) {
