@@ -79,20 +79,25 @@ public final class ControlService implements AutoCloseable {
         return listener;
     }
 
-    /** Opens an HTTP(S) control socket serving every command. */
+    /** Opens an HTTP(S) control socket (Kea 2.7 {@code control-sockets} semantics) serving every command. */
     public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits) throws IOException {
-        return openHttp(settings, limits, null);
+        return start(settings, limits, body -> channel.handleHttp(body, null, true));
     }
 
     /**
-     * Opens an HTTP(S) listener that accepts only some commands (HA's dedicated listener and its
-     * {@code restrict-commands}); others get 403.
+     * Opens HA's dedicated listener: like Kea 2.2's, {@code service} is not checked; when
+     * {@code allowedCommands} is given (Kea 2.4+'s {@code restrict-commands}), other commands get 403,
+     * and null accepts every command (Kea 2.2's listener restricts nothing).
      */
     public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits, Set<String> allowedCommands)
             throws IOException {
         Set<String> allowed = allowedCommands == null ? null : Set.copyOf(allowedCommands);
-        HttpControlListener listener = HttpControlListener.start(settings, limits, clock,
-                body -> channel.handleHttp(body, allowed));
+        return start(settings, limits, body -> channel.handleHttp(body, allowed, false));
+    }
+
+    private HttpControlListener start(HttpListenerSettings settings, ControlLimits limits, HttpControlListener.Handler handler)
+            throws IOException {
+        HttpControlListener listener = HttpControlListener.start(settings, limits, clock, handler);
         listeners.add(listener);
         return listener;
     }

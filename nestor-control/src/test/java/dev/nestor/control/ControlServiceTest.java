@@ -57,4 +57,32 @@ class ControlServiceTest {
         }
         assertThat(socket).doesNotExist();
     }
+
+    @Test
+    void haListenerIgnoresServiceAndRestrictsOnlyWhenAsked() throws Exception {
+        try (ControlService control = ControlService.builder().identity(ServerIdentity.nestor("test")).build()) {
+            var everything = control.openHttp(dev.nestor.control.transport.HttpListenerSettings.plain(
+                    java.net.InetAddress.getLoopbackAddress(), 0), ControlLimits.DEFAULTS, null);
+            var restricted = control.openHttp(dev.nestor.control.transport.HttpListenerSettings.plain(
+                    java.net.InetAddress.getLoopbackAddress(), 0), ControlLimits.DEFAULTS, java.util.Set.of("list-commands"));
+            var controlSocket = control.openHttp(dev.nestor.control.transport.HttpListenerSettings.plain(
+                    java.net.InetAddress.getLoopbackAddress(), 0), ControlLimits.DEFAULTS);
+            String body = "{\"command\": \"version-get\", \"service\": \"x\"}";
+            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                java.util.function.Function<Integer, HttpResponse<String>> post = port -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                assertThat(post.apply(everything.localAddress().getPort()).body()).contains("\"result\":0");
+                assertThat(post.apply(restricted.localAddress().getPort()).statusCode()).isEqualTo(403);
+                assertThat(post.apply(controlSocket.localAddress().getPort()).body())
+                        .contains("service value must be a list");
+            }
+        }
+    }
 }
