@@ -72,6 +72,17 @@ public final class ControlChannel {
      * @param allowedCommands commands this listener accepts (others get 403), or null for all
      */
     public HttpReply handleHttp(byte[] body, Set<String> allowedCommands) {
+        return handleHttp(body, allowedCommands, true);
+    }
+
+    /**
+     * HTTP with an accept list, optionally without the {@code service} checks: Kea 2.2's HA dedicated
+     * listener ignores {@code service} entirely (a non-list value included), as the UNIX socket does.
+     *
+     * @param allowedCommands commands this listener accepts (others get 403), or null for all
+     * @param checkService    apply Kea 2.7's {@code service} checks of a server-side HTTP control socket
+     */
+    public HttpReply handleHttp(byte[] body, Set<String> allowedCommands, boolean checkService) {
         JsonValue parsed;
         try {
             parsed = parse(body);
@@ -84,7 +95,7 @@ public final class ControlChannel {
                 return HttpReply.error(403);
             }
         }
-        ControlAnswer answer = execute(parsed, true);
+        ControlAnswer answer = execute(parsed, checkService);
         StringBuilder out = new StringBuilder(256).append('[');
         JsonWriter.writeCompact(answer.toJson(), out);
         return HttpReply.ok(out.append(']').toString());

@@ -1,6 +1,12 @@
 package dev.nestor.control;
 
+import dev.nestor.config.ControlSocket;
 import dev.nestor.control.commands.ConfigCommands;
+import dev.nestor.control.config.HttpControlSocketConfig;
+import dev.nestor.json.JsonArray;
+import dev.nestor.json.JsonObject;
+import dev.nestor.json.JsonString;
+import dev.nestor.json.JsonValue;
 import dev.nestor.control.commands.GenericCommands;
 import dev.nestor.control.commands.LeaseCommands4;
 import dev.nestor.control.commands.ServerCommands;
@@ -10,6 +16,7 @@ import dev.nestor.control.commands.SubnetCatalog4;
 import dev.nestor.control.commands.SubnetCommands;
 import dev.nestor.control.engine.ConfigurationService;
 import dev.nestor.control.engine.DhcpServiceSwitch;
+import dev.nestor.control.engine.LeaseChanges4;
 import dev.nestor.control.engine.LeaseReclamation;
 import dev.nestor.control.engine.ServerStatus;
 import dev.nestor.control.transport.ControlLimits;
@@ -17,6 +24,7 @@ import dev.nestor.control.transport.HttpControlListener;
 import dev.nestor.control.transport.HttpListenerSettings;
 import dev.nestor.control.transport.UnixControlListener;
 import dev.nestor.lease.LeaseStore4;
+import dev.nestor.server.engine.LeaseEngine;
 import dev.nestor.server.stats.StatisticsRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,22 +79,56 @@ public final class ControlService implements AutoCloseable {
         return listener;
     }
 
-    /** Opens an HTTP(S) control socket serving every command. */
+    /** Opens an HTTP(S) control socket (Kea 2.7 {@code control-sockets} semantics) serving every command. */
     public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits) throws IOException {
-        return openHttp(settings, limits, null);
+        return start(settings, limits, body -> channel.handleHttp(body, null, true));
     }
 
     /**
-     * Opens an HTTP(S) listener that accepts only some commands (HA's dedicated listener and its
-     * {@code restrict-commands}); others get 403.
+     * Opens HA's dedicated listener: like Kea 2.2's, {@code service} is not checked; when
+     * {@code allowedCommands} is given (Kea 2.4+'s {@code restrict-commands}), other commands get 403,
+     * and null accepts every command (Kea 2.2's listener restricts nothing).
      */
     public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits, Set<String> allowedCommands)
             throws IOException {
         Set<String> allowed = allowedCommands == null ? null : Set.copyOf(allowedCommands);
-        HttpControlListener listener = HttpControlListener.start(settings, limits, clock,
-                body -> channel.handleHttp(body, allowed));
+        return start(settings, limits, body -> channel.handleHttp(body, allowed, false));
+    }
+
+    private HttpControlListener start(HttpListenerSettings settings, ControlLimits limits, HttpControlListener.Handler handler)
+            throws IOException {
+        HttpControlListener listener = HttpControlListener.start(settings, limits, clock, handler);
         listeners.add(listener);
         return listener;
+    }
+
+    /**
+     * Opens every listener a configuration names: the UNIX socket of {@code control-socket} (or the unix
+     * entry of {@code control-sockets}) and each HTTP entry of {@code control-sockets}, whose
+     * authentication, TLS and headers are read from the raw entry by {@link HttpControlSocketConfig}.
+     *
+     * @param rawDhcp4      the {@code Dhcp4} map as parsed (the model does not carry the HTTP details)
+     * @param baseDirectory where relative TLS and password file names are resolved (the config file's directory)
+     */
+    public void openConfigured(List<ControlSocket> sockets, JsonObject rawDhcp4, Path baseDirectory, ControlLimits limits)
+            throws IOException {
+        List<JsonObject> httpEntries = new java.util.ArrayList<>();
+        if (rawDhcp4.get("control-sockets") instanceof JsonArray entries) {
+            for (JsonValue entry : entries) {
+                if (entry instanceof JsonObject map && !(map.get("socket-type") instanceof JsonString type
+                        && type.value().equals("unix"))) {
+                    httpEntries.add(map);
+                }
+            }
+        }
+        int http = 0;
+        for (ControlSocket socket : sockets) {
+            if (socket.socketType().equals("unix")) {
+                openUnix(Path.of(socket.socketName()), limits);
+            } else if (http < httpEntries.size()) {
+                openHttp(HttpControlSocketConfig.parse(httpEntries.get(http++), baseDirectory), limits);
+            }
+        }
     }
 
     @Override
@@ -111,6 +153,7 @@ public final class ControlService implements AutoCloseable {
         private IntConsumer shutdown;
         private Clock clock = Clock.systemUTC();
         private LeaseStore4 leaseStore;
+        private LeaseChanges4 leaseChanges;
         private Supplier<SubnetCatalog4> subnets;
         private StatisticsRegistry statistics;
         private Supplier<ServerStatus> status;
@@ -134,8 +177,16 @@ public final class ControlService implements AutoCloseable {
             return this;
         }
 
+        /** Lease commands read and write this store directly (no engine running: tests, tools). */
         public Builder leaseStore(LeaseStore4 value) {
             leaseStore = value;
+            return this;
+        }
+
+        /** Lease commands read the engine's store and write through the engine (the running server). */
+        public Builder leaseEngine(LeaseEngine engine) {
+            leaseStore = engine.store();
+            leaseChanges = LeaseChanges4.through(engine);
             return this;
         }
 
@@ -172,7 +223,8 @@ public final class ControlService implements AutoCloseable {
                 new SubnetCommands(subnets).register(registry);
             }
             if (leaseStore != null && subnets != null && statistics != null) {
-                new LeaseCommands4(leaseStore, subnets, statistics, clock).register(registry);
+                LeaseChanges4 changes = leaseChanges != null ? leaseChanges : LeaseChanges4.direct(leaseStore, statistics);
+                new LeaseCommands4(leaseStore, changes, subnets, statistics, clock).register(registry);
             }
             ServerCommands server = null;
             if (status != null && serviceSwitch != null && reclamation != null) {

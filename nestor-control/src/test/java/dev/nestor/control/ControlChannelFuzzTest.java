@@ -21,16 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Command fuzzing: random JSON shapes for every registered command (and random names), random text
+ * Command fuzzing (seeded loops over {@link RandomJson}): random JSON shapes for every registered command (and random names), random text
  * and random bytes, into the channel and through both listeners. The server must answer every one
  * with a well-formed Kea answer and keep serving.
  */
@@ -40,7 +36,10 @@ class ControlChannelFuzzTest {
     private static TestServer server;
     private static List<String> commands;
 
-    @BeforeContainer
+    /** Fixed so a failure replays; change it to explore further. */
+    private static final long SEED = 20261126L;
+
+    @BeforeAll
     static void start() throws Exception {
         directory = Files.createTempDirectory("nestor-fuzz");
         Files.createDirectories(directory.resolve("written"));
@@ -56,7 +55,7 @@ class ControlChannelFuzzTest {
         commands = server.control.registry().names().stream().filter(name -> !name.equals("config-write")).toList();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws IOException {
         server.close();
         try (var files = Files.walk(directory)) {
@@ -64,33 +63,18 @@ class ControlChannelFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<JsonValue> json() {
-        Arbitrary<JsonValue> leaf = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(12).map(JsonString::of),
-                Arbitraries.of("192.0.2.7", "start", "1a:1b:1c:1d:1e:1f", "01:02:03", "hw-address", "client-id", "duid",
-                        "ha-partner", "user", "", "2001:db8::1", "/nonexistent/x.json").map(JsonString::of),
-                Arbitraries.longs().map(JsonNumber::of),
-                Arbitraries.integers().between(-3, 300).map(i -> (JsonValue) JsonNumber.of(i)),
-                Arbitraries.doubles().map(d -> (JsonValue) JsonNumber.of(d)),
-                Arbitraries.of(true, false).map(dev.nestor.json.JsonBoolean::of),
-                Arbitraries.just(dev.nestor.json.JsonNull.INSTANCE));
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("ip-address", "hw-address", "subnet-id", "identifier-type",
-                "identifier", "from", "limit", "subnets", "name", "max-period", "origin", "remove", "exit-value", "Dhcp4",
-                "filename", "client-id", "hostname", "valid-lft", "expire", "state", "user-context", "comment", "force-create",
-                "fqdn-fwd", "id", "subnet", "update-ddns", "subnet4"), Arbitraries.strings().ofMaxLength(6));
-        return Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(4).map(items -> (JsonValue) new JsonArray(items, null)),
-                Arbitraries.maps(keys, inner).ofMaxSize(5).map(map -> {
-                    JsonObject.Builder builder = JsonObject.builder();
-                    map.forEach(builder::put);
-                    return (JsonValue) builder.build();
-                })), 0, 3);
+    @FunctionalInterface
+    private interface Check {
+        void run() throws Exception;
     }
 
-    @Provide
-    Arbitrary<String> commandNames() {
-        return Arbitraries.oneOf(Arbitraries.of(commands), Arbitraries.strings().ofMaxLength(10));
+    /** Runs one generated case; a failure names the input so it can be replayed. */
+    private static void replayable(String input, Check check) throws Exception {
+        try {
+            check.run();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("fuzz case failed for input: " + input, e);
+        }
     }
 
     private static void assertKeaAnswer(String text) throws Exception {
@@ -105,9 +89,18 @@ class ControlChannelFuzzTest {
         }
     }
 
-    @Property
-    void everyCommandAnswersAnyArguments(@ForAll("commandNames") String name, @ForAll("json") JsonValue arguments,
-            @ForAll boolean withService) throws Exception {
+    @Test
+    void everyCommandAnswersAnyArguments() throws Exception {
+        RandomJson random = new RandomJson(SEED);
+        for (int i = 0; i < 3000; i++) {
+            String name = random.random().nextInt(8) == 0 ? random.text(10) : commands.get(random.random().nextInt(commands.size()));
+            JsonValue arguments = random.value(3);
+            boolean withService = random.random().nextBoolean();
+            replayable(name + " " + arguments, () -> everyCommandAnswers(name, arguments, withService));
+        }
+    }
+
+    private static void everyCommandAnswers(String name, JsonValue arguments, boolean withService) throws Exception {
         JsonObject.Builder command = JsonObject.builder().put("command", name).put("arguments", arguments);
         if (withService) {
             command.put("service", JsonArray.of(JsonString.of("dhcp4")));
@@ -121,22 +114,50 @@ class ControlChannelFuzzTest {
         assertKeaAnswer(JsonWriter.compact(list.get(0)));
     }
 
-    @Property
-    void anyDocumentShapeIsAnswered(@ForAll("json") JsonValue document) throws Exception {
+    @Test
+    void anyDocumentShapeIsAnswered() throws Exception {
+        RandomJson random = new RandomJson(SEED + 1);
+        for (int i = 0; i < 1000; i++) {
+            JsonValue document = random.random().nextBoolean() ? random.map(3) : random.value(3);
+            replayable(document.toString(), () -> documentIsAnswered(document));
+        }
+    }
+
+    private static void documentIsAnswered(JsonValue document) throws Exception {
         byte[] bytes = JsonWriter.compact(document).getBytes(StandardCharsets.UTF_8);
         assertKeaAnswer(server.control.channel().handleUnix(bytes));
         assertThat(server.control.channel().handleHttp(bytes, Set.of("list-commands")).status()).isIn(200, 403);
     }
 
-    @Property
-    void anyTextIsAnswered(@ForAll String text) throws Exception {
+    @Test
+    void anyTextIsAnswered() throws Exception {
+        RandomJson random = new RandomJson(SEED + 2);
+        for (int i = 0; i < 1000; i++) {
+            String text = random.text(200);
+            replayable(text, () -> textIsAnswered(text));
+        }
+        for (String broken : List.of("{", "}", "{\"command\": \"list-commands\"", "{\"command\": \"x\"}}", "/* {", "\"\\",
+                "{\"command\": \"version-get\", \"arguments\": " + "[".repeat(600) + "]".repeat(600) + "}")) {
+            textIsAnswered(broken);
+        }
+    }
+
+    private static void textIsAnswered(String text) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         assertKeaAnswer(server.control.channel().handleUnix(bytes));
         assertThat(server.control.channel().handleHttp(bytes).status()).isIn(200, 400);
     }
 
-    @Property(tries = 200)
-    void configWriteAnswersAnyFilename(@ForAll("json") JsonValue filename, @ForAll boolean asString) throws Exception {
+    @Test
+    void configWriteAnswersAnyFilename() throws Exception {
+        RandomJson random = new RandomJson(SEED + 3);
+        for (int i = 0; i < 200; i++) {
+            configWriteAnswers(random.random().nextBoolean() ? JsonString.of(random.text(12)) : random.value(2),
+                    random.random().nextBoolean());
+        }
+    }
+
+    private static void configWriteAnswers(JsonValue filename, boolean asString) throws Exception {
         JsonValue value = filename instanceof JsonString name && asString
                 ? JsonString.of(directory + "/written/" + name.value().replace('/', '_'))
                 : filename instanceof JsonString ? JsonNumber.of(1) : filename;
@@ -145,8 +166,15 @@ class ControlChannelFuzzTest {
         assertKeaAnswer(server.control.channel().handleUnix(JsonWriter.compact(command).getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 150)
-    void listenersSurviveRandomBytes(@ForAll byte[] bytes) throws Exception {
+    @Test
+    void listenersSurviveRandomBytes() throws Exception {
+        RandomJson random = new RandomJson(SEED + 4);
+        for (int i = 0; i < 150; i++) {
+            listenersSurvive(random.bytes(300));
+        }
+    }
+
+    private static void listenersSurvive(byte[] bytes) throws Exception {
         try (Socket socket = new Socket(server.httpAddress().getAddress(), server.httpAddress().getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();

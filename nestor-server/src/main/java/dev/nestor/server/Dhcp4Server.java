@@ -309,8 +309,11 @@ public final class Dhcp4Server implements AutoCloseable {
         return statistics;
     }
 
-    /** The lease store the engine writes (lease commands must go through {@link #leaseEngine()} to keep pools
-     * consistent, or call {@link #reconfigure} after bulk changes). */
+    /**
+     * The lease store, for reads. Writes from lease commands and HA must go through {@link #leaseEngine()}
+     * ({@code addLease}, {@code updateLease}, {@code deleteLease}) so the pools' free-address indexes and the
+     * counters stay in step.
+     */
     public LeaseStore4 leaseStore() {
         return store;
     }

@@ -5,7 +5,6 @@ import dev.nestor.lease.Durability;
 import dev.nestor.lease.MemfileLeaseStore4;
 import dev.nestor.lease.MemfileSettings;
 import dev.nestor.lease.LeaseStoreException;
-import dev.nestor.server.log.LoggingSetup;
 import dev.nestor.server.net.InterfaceSelectionException;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,7 +53,10 @@ public final class Dhcp4Service implements AutoCloseable {
         return service;
     }
 
-    /** Applies a new configuration (and its {@code loggers}). On failure the previous one stays in force. */
+    /**
+     * Applies a new configuration. On failure the previous one stays in force. {@code loggers} is the
+     * application's business (it owns the logging backend).
+     */
     public synchronized void reconfigure(Dhcp4Config newConfig)
             throws LeaseStoreException, IOException, InterfaceSelectionException {
         if (newConfig.leaseDatabase().equals(config.leaseDatabase())) {
@@ -67,7 +69,6 @@ public final class Dhcp4Service implements AutoCloseable {
             server = Dhcp4Server.start(SetupBuilder.setup(newConfig), store, ports, clock);
         }
         config = newConfig;
-        LoggingSetup.apply(newConfig.loggers());
     }
 
     /** The running server (statistics, lease engine, service switch, hooks). */

@@ -5,6 +5,7 @@ import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.ControlAnswer;
 import dev.nestor.control.ControlCommand;
 import dev.nestor.control.ResultCode;
+import dev.nestor.control.engine.LeaseChanges4;
 import dev.nestor.json.JsonArray;
 import dev.nestor.json.JsonBoolean;
 import dev.nestor.json.JsonNumber;
@@ -39,15 +40,21 @@ public final class LeaseCommands4 {
     private static final long UINT32_MAX = 0xffff_ffffL;
 
     private final LeaseStore4 store;
+    private final LeaseChanges4 changes;
     private final Supplier<SubnetCatalog4> subnets;
     private final StatisticsRegistry statistics;
     private final Clock clock;
 
     /**
-     * @param subnets the running configuration's subnets, read on every command (it changes with config-set)
+     * @param store      where leases are read
+     * @param changes    where they are written: through the engine when one runs ({@link LeaseChanges4#through})
+     * @param subnets    the running configuration's subnets, read on every command (it changes with config-set)
+     * @param statistics for the subnet counters {@code lease4-wipe} zeroes
      */
-    public LeaseCommands4(LeaseStore4 store, Supplier<SubnetCatalog4> subnets, StatisticsRegistry statistics, Clock clock) {
+    public LeaseCommands4(LeaseStore4 store, LeaseChanges4 changes, Supplier<SubnetCatalog4> subnets,
+            StatisticsRegistry statistics, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.subnets = Objects.requireNonNull(subnets, "subnets");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,13 +87,12 @@ public final class LeaseCommands4 {
         }
         Lease4 lease = parseLease(arguments);
         try {
-            if (!store.add(lease)) {
+            if (!changes.add(lease)) {
                 throw CommandFailure.error("IPv4 lease already exists.");
             }
         } catch (LeaseStoreException e) {
             throw CommandFailure.error(e.getMessage());
         }
-        count(lease, 1);
         return ControlAnswer.success("Lease for address " + LeaseJson.addressText(lease.address()) + ", subnet-id "
                 + lease.subnetId() + " added.");
     }
@@ -101,20 +107,13 @@ public final class LeaseCommands4 {
                 + " either because the lease has been deleted or it has changed in the database, in both cases a"
                 + " retry might succeed";
         try {
-            Optional<Lease4> existing = store.get(lease.address());
-            if (existing.isEmpty()) {
-                if (!forceCreate || !store.add(lease)) {
-                    throw CommandFailure.error(failed);
-                }
-                count(lease, 1);
-                return ControlAnswer.success("IPv4 lease added.");
+            if (changes.update(lease)) {
+                return ControlAnswer.success("IPv4 lease updated.");
             }
-            if (!store.update(lease)) {
+            if (!forceCreate || !changes.add(lease)) {
                 throw CommandFailure.error(failed);
             }
-            count(existing.get(), -1);
-            count(lease, 1);
-            return ControlAnswer.success("IPv4 lease updated.");
+            return ControlAnswer.success("IPv4 lease added.");
         } catch (LeaseStoreException e) {
             throw CommandFailure.error(e.getMessage());
         }
@@ -305,11 +304,9 @@ public final class LeaseCommands4 {
             return ControlAnswer.empty("IPv4 lease not found.");
         }
         try {
-            Optional<Lease4> deleted = store.delete(found.get().address());
-            if (deleted.isEmpty()) {
+            if (changes.delete(found.get().address()).isEmpty()) {
                 return ControlAnswer.empty("IPv4 lease not found.");
             }
-            count(deleted.get(), -1);
         } catch (LeaseStoreException e) {
             throw CommandFailure.error(e.getMessage());
         }
@@ -451,13 +448,15 @@ public final class LeaseCommands4 {
         long deleted = 0;
         try {
             for (long id : ids) {
-                long declined = store.getBySubnet(id).stream().filter(l -> l.state() == LeaseState.DECLINED).count();
-                deleted += store.wipeSubnet(id);
+                // one by one, so the engine frees each address in its pools
+                for (Lease4 lease : store.getBySubnet(id)) {
+                    if (changes.delete(lease.address()).isPresent()) {
+                        deleted++;
+                    }
+                }
+                // as Kea: the wiped subnet's counters start again from zero
                 statistics.statistic(subnetStatistic(id, "assigned-addresses")).set(0);
                 statistics.statistic(subnetStatistic(id, "declined-addresses")).set(0);
-                if (declined > 0) {
-                    statistics.statistic("declined-addresses").add(-declined);
-                }
             }
         } catch (LeaseStoreException e) {
             throw CommandFailure.error(e.getMessage());
@@ -471,16 +470,5 @@ public final class LeaseCommands4 {
 
     private static String subnetStatistic(long subnetId, String name) {
         return "subnet[" + subnetId + "]." + name;
-    }
-
-    /** Adds ({@code sign} 1) or removes ({@code sign} -1) a lease's share of the address statistics. */
-    private void count(Lease4 lease, int sign) {
-        if (lease.state() != LeaseState.EXPIRED_RECLAIMED) {
-            statistics.statistic(subnetStatistic(lease.subnetId(), "assigned-addresses")).add(sign);
-        }
-        if (lease.state() == LeaseState.DECLINED) {
-            statistics.statistic(subnetStatistic(lease.subnetId(), "declined-addresses")).add(sign);
-            statistics.statistic("declined-addresses").add(sign);
-        }
     }
 }

@@ -61,9 +61,11 @@ public final class ServerCommands {
         if (current.multiThreading()) {
             current.threadPoolSize().ifPresent(size -> members.put("thread-pool-size", JsonNumber.of(size)));
             current.packetQueueSize().ifPresent(size -> members.put("packet-queue-size", JsonNumber.of(size)));
-            JsonArray.Builder queue = JsonArray.builder();
-            current.queueStatistics().forEach(value -> queue.add(JsonNumber.of(value)));
-            members.put("packet-queue-statistics", queue.build());
+            if (!current.queueStatistics().isEmpty()) {
+                JsonArray.Builder queue = JsonArray.builder();
+                current.queueStatistics().forEach(value -> queue.add(JsonNumber.of(value)));
+                members.put("packet-queue-statistics", queue.build());
+            }
         }
         JsonObject.Builder sockets = JsonObject.builder();
         if (!current.socketErrors().isEmpty()) {

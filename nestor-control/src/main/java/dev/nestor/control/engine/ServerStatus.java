@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * @param multiThreading       whether packet processing is multi-threaded
  * @param threadPoolSize       worker threads (reported only with multi-threading)
  * @param packetQueueSize      queue capacity (reported only with multi-threading)
- * @param queueStatistics      average queue length over the last 10, 100, 1000 packets (multi-threading only)
+ * @param queueStatistics      average queue length over the last 10, 100, 1000 packets (multi-threading only;
+ *                             empty when not measured, and then not reported)
  * @param socketStatus         {@code ready}, {@code retrying} or {@code failed}
  * @param socketErrors         errors when not ready
  */

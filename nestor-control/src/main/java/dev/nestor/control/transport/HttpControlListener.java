@@ -67,6 +67,11 @@ public final class HttpControlListener implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
+    // the Date header changes once a second; HA partners send thousands of requests in that time
+    private volatile CachedDate cachedDate = new CachedDate(Long.MIN_VALUE, "");
+
+    private record CachedDate(long epochSecond, String text) {
+    }
 
     private HttpControlListener(HttpListenerSettings settings, ControlLimits limits, Clock clock, Handler handler,
             ServerSocket server) {
@@ -149,10 +154,16 @@ public final class HttpControlListener implements AutoCloseable {
     private static final class RequestError extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
+        final String version;
 
         RequestError(int status, String reason) {
+            this(status, reason, null);
+        }
+
+        RequestError(int status, String reason, String version) {
             super(reason, null, false, false);
             this.status = status;
+            this.version = version;
         }
     }
 
@@ -160,7 +171,8 @@ public final class HttpControlListener implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        String version = "HTTP/1.1";
+        // Kea answers a request whose version it could not read in HTTP/1.0
+        String version = "HTTP/1.0";
         try {
             socket.setTcpNoDelay(true);
             if (socket instanceof SSLSocket secure) {
@@ -178,6 +190,7 @@ public final class HttpControlListener implements AutoCloseable {
                 try {
                     request = readRequest(in, deadline, out);
                 } catch (RequestError e) {
+                    version = e.version == null ? version : e.version;
                     LOG.debug("HTTP_BAD_CLIENT_REQUEST_RECEIVED from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
                     send(socket, out, version, HttpReply.error(e.status), false, Map.of());
                     return;
@@ -235,35 +248,35 @@ public final class HttpControlListener implements AutoCloseable {
             int colon = line.indexOf(':');
             if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t'
                     || line.substring(0, colon).indexOf(' ') >= 0) {
-                throw new RequestError(400, "malformed header line");
+                throw new RequestError(400, "malformed header line", version);
             }
             String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
             String previous = headers.putIfAbsent(name, value);
             if (previous != null) {
                 if (name.equals("content-length") && !previous.equals(value)) {
-                    throw new RequestError(400, "conflicting Content-Length headers");
+                    throw new RequestError(400, "conflicting Content-Length headers", version);
                 }
                 headers.put(name, previous + ", " + value);
             }
         }
         if (!parts[0].equals("POST")) {
-            throw new RequestError(400, "method " + parts[0] + " not allowed");
+            throw new RequestError(400, "method " + parts[0] + " not allowed", version);
         }
         if (headers.containsKey("transfer-encoding")) {
-            throw new RequestError(400, "Transfer-Encoding not supported");
+            throw new RequestError(400, "Transfer-Encoding not supported", version);
         }
         String lengthText = headers.get("content-length");
         if (lengthText == null || lengthText.isEmpty() || lengthText.length() > 10 || !lengthText.chars().allMatch(Character::isDigit)) {
-            throw new RequestError(400, "missing or malformed Content-Length");
+            throw new RequestError(400, "missing or malformed Content-Length", version);
         }
         long length = Long.parseLong(lengthText);
         if (length > limits.maxRequestBytes()) {
-            throw new RequestError(413, "body of " + length + " bytes over the limit");
+            throw new RequestError(413, "body of " + length + " bytes over the limit", version);
         }
         String contentType = headers.get("content-type");
         if (contentType == null || !mediaType(contentType).equals("application/json")) {
-            throw new RequestError(400, "Content-Type must be application/json");
+            throw new RequestError(400, "Content-Type must be application/json", version);
         }
         String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
         boolean keepAlive = version.equals("HTTP/1.1") ? !connection.contains("close") : connection.contains("keep-alive");
@@ -288,7 +301,7 @@ public final class HttpControlListener implements AutoCloseable {
                 .append(HttpReply.reasonPhrase(reply.status())).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n")
                 .append("Content-Type: application/json\r\n")
-                .append("Date: ").append(HTTP_DATE.format(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).append("\r\n");
+                .append("Date: ").append(date()).append("\r\n");
         extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         settings.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (!keepAlive) {
@@ -308,6 +321,16 @@ public final class HttpControlListener implements AutoCloseable {
                 watchdog.cancel(false);
             }
         }
+    }
+
+    private String date() {
+        java.time.Instant now = clock.instant();
+        CachedDate cached = cachedDate;
+        if (cached.epochSecond() != now.getEpochSecond()) {
+            cached = new CachedDate(now.getEpochSecond(), HTTP_DATE.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)));
+            cachedDate = cached;
+        }
+        return cached.text();
     }
 
     private static int millis(long nanos) {

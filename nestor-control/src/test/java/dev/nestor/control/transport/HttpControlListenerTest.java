@@ -174,6 +174,27 @@ class HttpControlListenerTest {
     }
 
     @Test
+    void cutsOffAClientDrippingItsHeaders() throws Exception {
+        start(HttpListenerSettings.plain(InetAddress.getLoopbackAddress(), 0),
+                ControlLimits.DEFAULTS.withRequestTimeout(Duration.ofMillis(300)));
+        try (RawHttp http = RawHttp.connect(listener.localAddress())) {
+            // one byte at a time keeps every single read short; only the whole-request deadline stops it
+            String drip = "POST / HTTP/1.1\r\nX-Slow: " + "a".repeat(400);
+            boolean cutOff = false;
+            for (int i = 0; i < drip.length() && !cutOff; i++) {
+                try {
+                    http.send(drip.substring(i, i + 1));
+                    TimeUnit.MILLISECONDS.sleep(5);
+                } catch (IOException e) {
+                    cutOff = true;
+                }
+            }
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(408);
+        }
+    }
+
+    @Test
     void answersExpectContinue() throws IOException {
         startPlain();
         try (RawHttp http = RawHttp.connect(listener.localAddress())) {

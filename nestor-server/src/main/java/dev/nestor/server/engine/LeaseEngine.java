@@ -347,6 +347,101 @@ public final class LeaseEngine {
         return store.deleteExpiredReclaimed(now(), holdReclaimedSeconds);
     }
 
+    /**
+     * Adds a lease from outside the DHCP exchange ({@code lease4-add}, HA {@code lease4-update}, sync), keeping the
+     * pools' free-address indexes and the address counters in step with the store.
+     *
+     * @return false when a lease for that address exists already (nothing written)
+     * @throws LeaseStoreException when the lease could not be stored
+     */
+    public boolean addLease(Lease4 lease) throws LeaseStoreException {
+        synchronized (lockOf(lease.address())) {
+            if (!store.add(lease)) {
+                return false;
+            }
+            accountExternal(null, lease);
+            listener.leaseChanged(null, lease);
+            return true;
+        }
+    }
+
+    /**
+     * Replaces the lease of {@code lease.address()} from outside the DHCP exchange, keeping indexes and counters.
+     *
+     * @return false when no lease for that address exists (nothing written)
+     * @throws LeaseStoreException when the change could not be stored
+     */
+    public boolean updateLease(Lease4 lease) throws LeaseStoreException {
+        synchronized (lockOf(lease.address())) {
+            Optional<Lease4> before = store.get(lease.address());
+            if (before.isEmpty() || !store.update(lease)) {
+                return false;
+            }
+            accountExternal(before.get(), lease);
+            listener.leaseChanged(before.get(), lease);
+            return true;
+        }
+    }
+
+    /**
+     * Deletes the lease of {@code address} from outside the DHCP exchange ({@code lease4-del}, {@code lease4-wipe}),
+     * freeing the address in its pools.
+     *
+     * @return the deleted lease, or empty when there was none
+     * @throws LeaseStoreException when the deletion could not be stored
+     */
+    public Optional<Lease4> deleteLease(int address) throws LeaseStoreException {
+        synchronized (lockOf(address)) {
+            Optional<Lease4> before = store.get(address);
+            if (before.isEmpty()) {
+                return before;
+            }
+            deleteLease(before.get());
+            return before;
+        }
+    }
+
+    /** Index and counter bookkeeping for a lease written by someone else than the allocator. */
+    private void accountExternal(Lease4 before, Lease4 after) {
+        EnginePlan current = plan;
+        boolean wasLive = before != null && before.state() != LeaseState.EXPIRED_RECLAIMED;
+        boolean isLive = after.state() != LeaseState.EXPIRED_RECLAIMED;
+        for (PoolPlan pool : current.poolsHolding(after.address())) {
+            if (isLive) {
+                pool.index().claim(after.address());
+            } else {
+                pool.index().release(after.address());
+            }
+        }
+        adjust(current, before, wasLive, -1);
+        adjust(current, after, isLive, +1);
+    }
+
+    private void adjust(EnginePlan current, Lease4 lease, boolean live, int sign) {
+        if (lease == null || !live) {
+            return;
+        }
+        boolean declined = lease.state() == LeaseState.DECLINED;
+        if (declined) {
+            statistics.declinedAddresses.add(sign);
+        }
+        SubnetPlan subnet = current.subnet(lease.subnetId());
+        if (subnet == null) {
+            return;
+        }
+        subnet.statistics().addresses.assignedAddresses.add(sign);
+        PoolPlan pool = subnet.poolOf(lease.address());
+        if (pool != null) {
+            pool.statistics().assignedAddresses.add(sign);
+        }
+        if (declined) {
+            subnet.statistics().addresses.declinedAddresses.add(sign);
+            if (pool != null) {
+                pool.statistics().declinedAddresses.add(sign);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private Allocation iterate(ClientIdentity client, List<SubnetPlan> subnets, long requestedLifetime, long now,
@@ -524,14 +619,7 @@ public final class LeaseEngine {
                 pool.index().release(lease.address());
             }
             if (deleted.get().state() != LeaseState.EXPIRED_RECLAIMED) {
-                SubnetPlan subnet = current.subnet(deleted.get().subnetId());
-                if (subnet != null) {
-                    subnet.statistics().addresses.assignedAddresses.add(-1);
-                    PoolPlan pool = subnet.poolOf(lease.address());
-                    if (pool != null) {
-                        pool.statistics().assignedAddresses.add(-1);
-                    }
-                }
+                adjust(current, deleted.get(), true, -1);
             }
         }
     }

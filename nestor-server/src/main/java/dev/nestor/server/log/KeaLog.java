@@ -15,7 +15,10 @@ public final class KeaLog {
     private KeaLog() {
     }
 
-    /** Debug messages above this Kea debug level (0..99) are not written; set from {@code loggers.debuglevel}. */
+    /**
+     * Debug messages above this Kea debug level (0..99) are not written. The application sets it from the highest
+     * {@code debuglevel} of its DEBUG loggers when it configures the backend.
+     */
     public static void maxDebugLevel(int level) {
         maxDebugLevel = level;
     }

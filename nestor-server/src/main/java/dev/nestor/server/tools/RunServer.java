@@ -7,7 +7,6 @@ import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
 import dev.nestor.server.log.KeaLog;
-import dev.nestor.server.log.LoggingSetup;
 import dev.nestor.server.log.LogMessage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +60,6 @@ public final class RunServer {
             System.exit(1);
             return;
         }
-        LoggingSetup.apply(loaded.loggers());
         Dhcp4Service service;
         try {
             service = Dhcp4Service.start(loaded, new Ports(serverPort, clientPort), durability, Clock.systemUTC());

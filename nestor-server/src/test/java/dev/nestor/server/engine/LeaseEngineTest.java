@@ -222,4 +222,24 @@ class LeaseEngineTest {
         assertThat(store.count()).isEqualTo(4000);
         assertThat(registry.value("subnet[1].assigned-addresses")).isEqualTo(4000);
     }
+
+    @Test
+    void leasesWrittenFromOutsideKeepPoolsAndCountersInStep() throws Exception {
+        SubnetPlan subnet = Plans.subnet("10.0.0.10", "10.0.0.11", lifetime(4000, Double.NaN));
+        engine(Plans.plan(subnet, 86400));
+        Lease4 outside = Lease4.builder(ip("10.0.0.10")).hardwareAddress(Identifier.of(mac(9))).validLifetime(4000)
+                .cltt(clock.millis() / 1000).subnetId(1).build();
+        assertThat(engine.addLease(outside)).isTrue();
+        assertThat(engine.addLease(outside)).isFalse();
+        assertThat(registry.value("subnet[1].assigned-addresses")).isEqualTo(1);
+        assertThat(request(subnet, 1, 0).lease().address()).isEqualTo(ip("10.0.0.11"));
+        assertThat(engine.request(client(2), List.of(subnet), 0, 0)).isInstanceOf(Allocation.Failed.class);
+        assertThat(engine.updateLease(outside.toBuilder().state(LeaseState.DECLINED).build())).isTrue();
+        assertThat(registry.value("subnet[1].declined-addresses")).isEqualTo(1);
+        assertThat(engine.deleteLease(ip("10.0.0.10"))).isPresent();
+        assertThat(registry.value("subnet[1].assigned-addresses")).isEqualTo(1);
+        assertThat(registry.value("subnet[1].declined-addresses")).isZero();
+        assertThat(registry.value("declined-addresses")).isZero();
+        assertThat(request(subnet, 2, 0).lease().address()).isEqualTo(ip("10.0.0.10"));
+    }
 }
