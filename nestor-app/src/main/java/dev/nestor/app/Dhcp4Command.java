@@ -2,6 +2,7 @@ package dev.nestor.app;
 
 import dev.nestor.config.Dhcp4Config;
 import dev.nestor.config.Family;
+import dev.nestor.config.LoadedConfig;
 import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
@@ -23,10 +24,12 @@ final class Dhcp4Command extends DhcpCommand {
 
     @Override
     int run(Path configFile, Durability durability) throws InterruptedException {
-        Dhcp4Config config = loadOrReport(Family.V4, configFile, loaded -> (Dhcp4Config) loaded.config());
-        if (config == null) {
+        @SuppressWarnings("unchecked")
+        LoadedConfig<Dhcp4Config> loaded = loadOrReport(Family.V4, configFile, l -> (LoadedConfig<Dhcp4Config>) l);
+        if (loaded == null) {
             return 1;
         }
+        Dhcp4Config config = loaded.config();
         applyLoggers("kea-dhcp4", config.loggers(), debug);
         Logger log = LoggerFactory.getLogger("kea-dhcp4.dhcp4");
         Ports ports = new Ports(serverPort == null ? 67 : serverPort, clientPort == null ? 0 : clientPort);
@@ -42,7 +45,7 @@ final class Dhcp4Command extends DhcpCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         ServerRuntime runtime;
         try {
-            runtime = ServerRuntime.attach(service, configFile, config, stopped::countDown);
+            runtime = ServerRuntime.attach(service, configFile, loaded, exitValue -> stopped.countDown());
         } catch (Exception e) {
             service.close();
             System.err.println("failed to start: " + e.getMessage());
