@@ -398,7 +398,7 @@ final class Dhcp4Parser {
         r.allow(RESERVATION_KEYS);
         HostIdentifier identifier = CommonParser.identifier(r, IDENTIFIER_TYPES);
         if (seenIdentifiers.putIfAbsent(identifier.toString(), r) != null) {
-            throw r.error(identifier.type(), "failed to add new host using the HW address '" + identifier
+            throw r.error(identifier.type(), "failed to add new host using the identifier '" + identifier
                     + "' to the IPv4 subnet because a host with this identifier already exists");
         }
         Optional<Integer> ip = Optional.empty();

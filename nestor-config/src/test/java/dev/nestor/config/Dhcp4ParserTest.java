@@ -324,4 +324,22 @@ class Dhcp4ParserTest {
                 + " \"192.0.2.0/24\", \"valid-lifetime\": 100, \"rebind-timer\": 100 } ]").warnings())
                 .extracting(ConfigWarning::id).containsExactly("NESTOR_CONFIG_REBIND_NOT_BELOW_LIFETIME");
     }
+
+    @Test
+    void configSetArgumentsBuiltInCodeHaveNoPositions() throws Exception {
+        dev.nestor.json.JsonObject good = dev.nestor.json.Json.object().put("Dhcp4", dev.nestor.json.Json.object()
+                .put("subnet4", dev.nestor.json.Json.array().add(dev.nestor.json.Json.object()
+                        .put("id", 3).put("subnet", "192.0.2.0/24").build()))).build();
+        assertThat(ConfigLoader.fromJsonDhcp4(good).config().subnet(3)).isPresent();
+        dev.nestor.json.JsonObject bad = dev.nestor.json.Json.object().put("Dhcp4", dev.nestor.json.Json.object()
+                .put("subnet4", dev.nestor.json.Json.array().add(dev.nestor.json.Json.object()
+                        .put("id", 3).put("subnet", "192.0.2.0/40").build()))).build();
+        assertThatThrownBy(() -> ConfigLoader.fromJsonDhcp4(bad)).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.position()).isNull();
+            assertThat(e.getMessage()).isEqualTo("subnet configuration failed: Invalid prefix length specified for subnet: 40");
+            assertThat(e.keyPath()).isEqualTo("Dhcp4.subnet4[0].subnet");
+            assertThat(ConfigCheck.format(Family.V4, e)).isEqualTo("Error encountered: subnet configuration failed:"
+                    + " Invalid prefix length specified for subnet: 40 [key Dhcp4.subnet4[0].subnet]");
+        });
+    }
 }

@@ -106,7 +106,7 @@ final class Lease4Csv {
         LeaseState state = LeaseState.DEFAULT;
         if (usable > 9) {
             long code = CsvCodec.parseUnsigned(bytes, bounds[18], bounds[19]);
-            if (code < 0 || code > 2) {
+            if (code < 0 || code > LeaseState.REGISTERED.code()) {
                 throw new CsvRowException("invalid state '" + text(bytes, bounds, 9) + "'");
             }
             state = LeaseState.ofCode(code);

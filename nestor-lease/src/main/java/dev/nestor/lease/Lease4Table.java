@@ -120,7 +120,7 @@ final class Lease4Table {
     }
 
     static byte flags(LeaseState state, boolean forward, boolean reverse) {
-        return (byte) (state.code() | (forward ? 4 : 0) | (reverse ? 8 : 0));
+        return (byte) (state.code() | (forward ? 8 : 0) | (reverse ? 16 : 0));
     }
 
     private void putPacked(Shard shard, int address, long cltt, long valid, long subnet, byte flags, byte[] blob) {
@@ -394,7 +394,7 @@ final class Lease4Table {
                     if (shard.offsets[slot] < 0) {
                         continue;
                     }
-                    boolean isReclaimed = (shard.flags[slot] & 3) == reclaimed;
+                    boolean isReclaimed = (shard.flags[slot] & 7) == reclaimed;
                     if (isReclaimed != reclaimedOnly) {
                         continue;
                     }
@@ -438,8 +438,8 @@ final class Lease4Table {
             try {
                 for (int slot = 0; slot < shard.highWater; slot++) {
                     if (shard.offsets[slot] >= 0) {
-                        counts.computeIfAbsent(shard.subnets[slot] & 0xffff_ffffL, k -> new long[3])
-                                [shard.flags[slot] & 3]++;
+                        counts.computeIfAbsent(shard.subnets[slot] & 0xffff_ffffL, k -> new long[LeaseState.values().length])
+                                [shard.flags[slot] & 7]++;
                     }
                 }
             } finally {
@@ -484,7 +484,7 @@ final class Lease4Table {
         long[] cltts;
         int[] valids;
         int[] subnets;
-        byte[] flags; // bits 0-1 state, bit 2 fqdn forward, bit 3 fqdn reverse
+        byte[] flags; // bits 0-2 state, bit 3 fqdn forward, bit 4 fqdn reverse
         int[] offsets; // where the slot's blob starts in the arena, -1 = free slot
         // the blobs of all slots, appended; replaced and removed ones are garbage until the next compaction
         byte[] arena;
@@ -721,8 +721,8 @@ final class Lease4Table {
                     : new String(blob, cursor[0], contextLength, StandardCharsets.UTF_8);
             int flag = flags[slot];
             return new Lease4(addresses[slot], hw, hardwareType, cid, valids[slot] & 0xffff_ffffL, cltts[slot],
-                    subnets[slot] & 0xffff_ffffL, (flag & 4) != 0, (flag & 8) != 0, host,
-                    LeaseState.ofCode(flag & 3), context);
+                    subnets[slot] & 0xffff_ffffL, (flag & 8) != 0, (flag & 16) != 0, host,
+                    LeaseState.ofCode(flag & 7), context);
         }
 
         private static int readVarint(byte[] in, int[] cursor) {

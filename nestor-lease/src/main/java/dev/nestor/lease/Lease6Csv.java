@@ -103,7 +103,7 @@ final class Lease6Csv {
         LeaseState state = LeaseState.DEFAULT;
         if (usable > 13) {
             long code = CsvCodec.parseUnsigned(bytes, bounds[26], bounds[27]);
-            if (code < 0 || code > 2) {
+            if (code < 0 || code > LeaseState.REGISTERED.code()) {
                 throw new CsvRowException("invalid state '" + Lease4Csv.text(bytes, bounds, 13) + "'");
             }
             state = LeaseState.ofCode(code);

@@ -106,8 +106,9 @@ final class LeaseFileWriter implements AutoCloseable {
     }
 
     private FileChannel openForAppend(Path file, long keepLength, boolean needsNewline) throws IOException {
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        // O_APPEND: every write lands at the end even if another writer (a second store on the same file during a
+        // reconfiguration, an operator's tool) appended meanwhile, so rows are never overwritten
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         try {
             if (!Files.isRegularFile(file)) {
                 // a device (e.g. /dev/null) takes rows as they come: no header, no size, no truncation
@@ -116,7 +117,6 @@ final class LeaseFileWriter implements AutoCloseable {
             if (keepLength >= 0 && opened.size() > keepLength) {
                 opened.truncate(keepLength);
             }
-            opened.position(opened.size());
             if (opened.size() == 0) {
                 writeFully(opened, ByteBuffer.wrap(header));
             } else if (needsNewline) {
@@ -295,7 +295,6 @@ final class LeaseFileWriter implements AutoCloseable {
         try {
             if (Files.isRegularFile(path)) {
                 channel.truncate(goodLength);
-                channel.position(goodLength);
             }
         } catch (IOException truncateError) {
             LOG.error("DHCPSRV_MEMFILE_WRITE_FAIL cannot cut lease file {} back to {} bytes: {}", path, goodLength,

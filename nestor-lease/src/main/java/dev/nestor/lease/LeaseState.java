@@ -1,8 +1,9 @@
 package dev.nestor.lease;
 
 /**
- * The state of a lease, with Kea 2.2's numeric codes (the memfile {@code state} column and the {@code state} key of
- * lease commands).
+ * The state of a lease, with Kea's numeric codes (the memfile {@code state} column and the {@code state} key of
+ * lease commands). Kea 2.2 itself only assigns 0 to 2, but loads any code from a lease file; 3 and 4 are the codes
+ * Kea 3.0 and later write, kept so that such files load and are written back unchanged.
  */
 public enum LeaseState {
     /** Assigned to a client (code 0). */
@@ -10,7 +11,11 @@ public enum LeaseState {
     /** Declined by a client; the address is in probation (code 1). */
     DECLINED(1),
     /** Expired and reclaimed, kept for lease affinity (code 2). */
-    EXPIRED_RECLAIMED(2);
+    EXPIRED_RECLAIMED(2),
+    /** Released by the client and kept for lease affinity (code 3, written by Kea 3.0 and later). */
+    RELEASED(3),
+    /** A DHCPv6 address registered by the client (code 4, written by Kea 3.0 and later). */
+    REGISTERED(4);
 
     private static final LeaseState[] BY_CODE = values();
 
@@ -28,7 +33,7 @@ public enum LeaseState {
     /**
      * The state for a Kea code.
      *
-     * @throws IllegalArgumentException for codes other than 0, 1, 2 (Kea 2.2 knows no others)
+     * @throws IllegalArgumentException for codes other than 0 to 4
      */
     public static LeaseState ofCode(long code) {
         if (code < 0 || code >= BY_CODE.length) {

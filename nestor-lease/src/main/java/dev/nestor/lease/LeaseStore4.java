@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Thread-safe: reads run concurrently with each other and with writes to other leases. A write method returns
  * only once its change is stored per the store's durability mode (for memfile: the CSV row written, and with
  * {@link Durability#GROUP_FSYNC} also forced to disk). If storing fails it throws {@link LeaseStoreException} and the
- * in-memory table is left as it was, so the engine must not acknowledge the lease. Addresses are ints in network
- * order and compared unsigned wherever an order is defined.
+ * in-memory table is left as it was, so the engine must not acknowledge the lease. A change is visible to readers
+ * from the moment it is queued for the file, before it is stored; if storing then fails it is taken back. Addresses
+ * are ints in network order and compared unsigned wherever an order is defined.
  */
 public interface LeaseStore4 extends AutoCloseable {
 

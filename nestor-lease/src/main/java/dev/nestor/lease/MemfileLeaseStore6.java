@@ -334,7 +334,7 @@ public final class MemfileLeaseStore6 implements LeaseStore6 {
     public List<SubnetStateCount> countBySubnetAndState(LeaseType type) {
         Map<Long, long[]> counts = new HashMap<>();
         for (Lease6 lease : table.collect(lease -> lease.type() == type)) {
-            counts.computeIfAbsent(lease.subnetId(), key -> new long[3])[lease.state().code()]++;
+            counts.computeIfAbsent(lease.subnetId(), key -> new long[LeaseState.values().length])[lease.state().code()]++;
         }
         List<SubnetStateCount> result = new ArrayList<>();
         counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {

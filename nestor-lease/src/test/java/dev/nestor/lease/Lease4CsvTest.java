@@ -62,7 +62,7 @@ class Lease4CsvTest {
             "192.0.2.1,01:0g,,1,2,1,0,0,,0,",             // hex
             "192.0.2.1,01:02,,4294967296,4294967296,1,0,0,,0,", // lifetime over uint32
             "192.0.2.1,01:02,,1,2,1,true,0,,0,",          // bool is 1/0 only
-            "192.0.2.1,01:02,,1,2,1,0,0,,3,",             // state
+            "192.0.2.1,01:02,,1,2,1,0,0,,5,",             // state
             "192.0.2.1,01:02,,1,2,1,0,0,,0,{ \"a\": }",    // JSON
             "192.0.2.1,01:02,,1,2,1,0,0,,0,[ 1 ]",        // JSON not a map
             "192.0.2.1,,,1,2,1,0,0,,0,",                  // neither hwaddr nor client id, not declined
@@ -183,7 +183,7 @@ class Lease4CsvTest {
         String context = random.nextBoolean() ? ""
                 : "{ \"k\": \"" + randomText(random, "ab,&# ", 12) + "\" }";
         return new Lease4(random.nextInt(), hw, 1, cid, valid, cltt, subnet, random.nextBoolean(),
-                random.nextBoolean(), randomText(random, "abc,&#x.-9", 30), LeaseState.ofCode(random.nextInt(3)),
+                random.nextBoolean(), randomText(random, "abc,&#x.-9", 30), LeaseState.ofCode(random.nextInt(5)),
                 context);
     }
 }

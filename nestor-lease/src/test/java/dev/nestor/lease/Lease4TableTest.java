@@ -38,7 +38,7 @@ class Lease4TableTest {
                         .clientId(random.nextBoolean() ? Identifier.EMPTY
                                 : Identifier.of(new byte[] {1, (byte) random.nextInt(8)}))
                         .validLifetime(1 + random.nextInt(100)).cltt(random.nextInt(1000))
-                        .subnetId(random.nextInt(3)).state(LeaseState.ofCode(random.nextInt(3)))
+                        .subnetId(random.nextInt(3)).state(LeaseState.ofCode(random.nextInt(5)))
                         .hostname(random.nextBoolean() ? "" : "h" + random.nextInt(5))
                         .userContext(random.nextInt(5) == 0 ? "{ \"x\": " + step + " }" : "").build();
                 assertThat(table.put(lease)).isEqualTo(model.put(address, lease));

@@ -121,7 +121,7 @@ class Lease6CsvTest {
                     (int) (number % 129), duid, number, number / 2, random.nextLong(1, 0x1_0000_0000L),
                     random.nextLong(0, 1L << 40), number, random.nextBoolean(), random.nextBoolean(),
                     Lease4CsvTest.randomText(random, "ab,&#x.", 20), hw, hw.isEmpty() ? 1 : random.nextInt(40),
-                    hw.isEmpty() ? 0 : random.nextInt(256), LeaseState.ofCode(random.nextInt(3)),
+                    hw.isEmpty() ? 0 : random.nextInt(256), LeaseState.ofCode(random.nextInt(5)),
                     random.nextBoolean() ? "" : "{ \"a\": [ 1, 2 ] }");
             byte[] row = Lease6Csv.encode(lease, false);
             assertThat(Lease6Csv.decode(row, 0, row.length - 1, 17, new int[80])).as("run %d", run)

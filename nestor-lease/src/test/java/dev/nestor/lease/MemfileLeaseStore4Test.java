@@ -176,4 +176,23 @@ class MemfileLeaseStore4Test {
             assertThat(store.count()).isZero();
         }
     }
+
+    @Test
+    void twoStoresOnOneFileNeverOverwriteEachOthersRows() throws Exception {
+        // as during a reconfiguration that opens the new store before closing the old one
+        Path file = directory.resolve("leases.csv");
+        try (MemfileLeaseStore4 first = open(file)) {
+            first.add(lease("192.0.2.1", "00:0c:01:02:03:01", 1_700_000_000L));
+            try (MemfileLeaseStore4 second = open(file)) {
+                first.add(lease("192.0.2.2", "00:0c:01:02:03:02", 1_700_000_000L));
+                second.add(lease("192.0.2.3", "00:0c:01:02:03:03", 1_700_000_000L));
+                first.add(lease("192.0.2.4", "00:0c:01:02:03:04", 1_700_000_000L));
+            }
+        }
+        try (MemfileLeaseStore4 store = open(file)) {
+            assertThat(store.getAll()).extracting(Lease4::addressText)
+                    .containsExactly("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4");
+            assertThat(store.loadSummary().rowErrors()).isZero();
+        }
+    }
 }

@@ -265,17 +265,26 @@ public final class OptionDataEncoder {
             case STRING -> out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
             case FQDN -> out.writeBytes(DomainNames.toWire(value));
             case BINARY -> {
+                // Kea's base16 decoder skips whitespace: "1A BB AD" and "1A B BAD" are both 1a bb ad
+                StringBuilder digits = new StringBuilder(value.length());
                 for (int i = 0; i < value.length(); i++) {
-                    if (hexDigit(value.charAt(i)) < 0) {
+                    char c = value.charAt(i);
+                    if (Character.isWhitespace(c)) {
+                        continue;
+                    }
+                    if (hexDigit(c) < 0) {
                         throw new OptionDataException("unable to cast " + value
                                 + " to binary data type: attempt to decode a value not in base16 char set");
                     }
+                    digits.append(c);
                 }
-                if (value.length() % 2 != 0) {
+                if (digits.length() % 2 != 0) {
                     throw new OptionDataException("unable to cast " + value
                             + " to binary data type: Incomplete input for base16: " + value);
                 }
-                out.writeBytes(parseContinuousHex(value));
+                for (int i = 0; i < digits.length(); i += 2) {
+                    out.write((hexDigit(digits.charAt(i)) << 4) | hexDigit(digits.charAt(i + 1)));
+                }
             }
             case TUPLE -> {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);

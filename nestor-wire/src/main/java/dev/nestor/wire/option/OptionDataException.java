@@ -8,6 +8,7 @@ public final class OptionDataException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public OptionDataException(String message) {
-        super(message);
+        // a config error is reported by its message; no stack trace is recorded, which keeps bulk validation cheap
+        super(message, null, false, false);
     }
 }

@@ -46,33 +46,39 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
     }
 
     /**
-     * Checks the definition the way kea-dhcp4/kea-dhcp6 2.2 check an {@code option-def}: returns Kea's error text
-     * (verified with {@code kea-dhcp4 -t}), or empty when valid. The code range follows the space's universe
-     * ({@link Universe#ofSpace(String)}); redefining a standard {@code dhcp4}/{@code dhcp6} option is refused.
+     * Checks the definition's shape the way kea-dhcp4/kea-dhcp6 2.2 check an {@code option-def}: name, encapsulated
+     * space name, record fields, arrays. Returns Kea's error text (verified with {@code kea-dhcp4 -t}), or empty when
+     * valid. The code is not checked here (see {@link #validate(Universe)}); whether a standard option may be
+     * redefined is the caller's business (Kea refuses it except for DHCPv4 option 43).
      */
     public java.util.Optional<String> validate() {
-        return validate(Universe.ofSpace(space));
+        return java.util.Optional.ofNullable(shapeProblem());
     }
 
     /**
-     * As {@link #validate()}, for a definition of a {@code Dhcp4} ({@code V4}) or {@code Dhcp6} ({@code V6}) config;
-     * use this for custom spaces, whose universe cannot be told from the name.
+     * {@link #validate()} plus the code range of a {@code Dhcp4} ({@code V4}: 1..254 in space dhcp4, 0..255
+     * elsewhere) or {@code Dhcp6} ({@code V6}: 0..65535) config, with Kea's texts.
      */
     public java.util.Optional<String> validate(Universe universe) {
-        return java.util.Optional.ofNullable(firstProblem(universe));
+        String problem = codeProblem(universe);
+        return java.util.Optional.ofNullable(problem != null ? problem : shapeProblem());
     }
 
-    private String firstProblem(Universe universe) {
+    private String codeProblem(Universe universe) {
         int maxCode = universe == Universe.V4 ? 255 : 65535;
-        if (universe == Universe.V4 && code == 0) {
+        if (universe == Universe.V4 && "dhcp4".equals(space) && code == 0) {
             return "invalid option code '0': reserved for PAD";
         }
-        if (universe == Universe.V4 && code == 255) {
+        if (universe == Universe.V4 && "dhcp4".equals(space) && code == 255) {
             return "invalid option code '255': reserved for END";
         }
         if (code < 0 || code > maxCode) {
             return "invalid option code '" + code + "', it must not be greater than '" + maxCode + "'";
         }
+        return null;
+    }
+
+    private String shapeProblem() {
         if (!isValidName(name)) {
             return "invalid option name '" + name + "'";
         }
@@ -115,10 +121,6 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
         if (array && !encapsulate.isEmpty()) {
             return "option '" + space + "." + name + "', comprising an array of data fields may not encapsulate any"
                     + " option space";
-        }
-        if ("dhcp4".equals(space) && StandardOptions.dhcp4().definitionForCode(code) != null
-                || "dhcp6".equals(space) && StandardOptions.dhcp6().definitionForCode(code) != null) {
-            return "unable to override definition of option '" + code + "' in standard option space '" + space + "'";
         }
         return null;
     }

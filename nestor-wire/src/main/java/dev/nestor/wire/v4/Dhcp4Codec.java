@@ -55,7 +55,7 @@ public final class Dhcp4Codec {
             return new Dhcp4DecodeResult.Rejected(Dhcp4RejectReason.BAD_MAGIC_COOKIE,
                     "cookie 0x" + Integer.toHexString(cookie));
         }
-        Scan scan = new Scan(buffer);
+        Scan scan = new Scan(buffer, offset);
         int end = offset + length;
         int endAt = scan.area(offset + OPTIONS_OFFSET, end, true);
         int padding = 0;
@@ -104,14 +104,16 @@ public final class Dhcp4Codec {
     /** Collects option instances (code, start, length) from the areas, then merges repeated codes. */
     private static final class Scan {
         private final byte[] buffer;
+        private final int base;
         private int[] entries = new int[60];
         private int count;
         private List<DecodeNote> notes;
         private boolean dropOverload;
         private boolean inOverloadArea;
 
-        Scan(byte[] buffer) {
+        Scan(byte[] buffer, int base) {
             this.buffer = buffer;
+            this.base = base;
         }
 
         void note(DecodeNote.Kind kind, int code, int offset) {
@@ -135,12 +137,12 @@ public final class Dhcp4Codec {
                     return position;
                 }
                 if (position + 2 > to || position + 2 + (buffer[position + 1] & 0xff) > to) {
-                    note(DecodeNote.Kind.TRUNCATED_OPTION, code, position);
+                    note(DecodeNote.Kind.TRUNCATED_OPTION, code, position - base);
                     return -2;
                 }
                 int length = buffer[position + 1] & 0xff;
                 if (code == Dhcp4Packet.OPTION_OVERLOAD && inOverloadArea) {
-                    note(DecodeNote.Kind.NESTED_OVERLOAD, code, position);
+                    note(DecodeNote.Kind.NESTED_OVERLOAD, code, position - base);
                 } else {
                     add(code, position + 2, length);
                 }

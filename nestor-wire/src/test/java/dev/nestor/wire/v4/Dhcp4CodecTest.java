@@ -269,4 +269,17 @@ class Dhcp4CodecTest {
         assertThat(packet.encapsulatedOptions(99)).isEmpty();
         assertThat(Dhcp4Packet.builder().build().vendorSpecificInformation()).isEmpty();
     }
+
+    @Test
+    void decodesFromAnOffsetInALargerBuffer() {
+        byte[] bytes = datagram(53, 1, 1, 12, 10, 'a');
+        byte[] framed = new byte[bytes.length + 20];
+        System.arraycopy(bytes, 0, framed, 7, bytes.length);
+        Dhcp4DecodeResult result = Dhcp4Codec.decode(framed, 7, bytes.length);
+        assertThat(result).isInstanceOf(Dhcp4DecodeResult.Decoded.class);
+        Dhcp4DecodeResult.Decoded decoded = (Dhcp4DecodeResult.Decoded) result;
+        assertThat(decoded.packet()).isEqualTo(decoded(bytes).packet());
+        assertThat(decoded.notes()).isEqualTo(decoded(bytes).notes());
+        assertThat(decoded.notes().getFirst().offset()).isEqualTo(243);
+    }
 }
