@@ -5,11 +5,14 @@ import dev.nestor.config.ExpiredLeasesProcessing;
 import dev.nestor.config.LeaseDatabase;
 import dev.nestor.config.OptionData;
 import dev.nestor.config.Pool4;
+import dev.nestor.config.Reservation4;
 import dev.nestor.config.SharedNetwork4;
 import dev.nestor.config.Subnet4;
 import dev.nestor.lease.Durability;
+import dev.nestor.lease.Identifier;
 import dev.nestor.lease.MemfileSettings;
 import dev.nestor.server.engine.EnginePlan;
+import dev.nestor.server.engine.HostPlan;
 import dev.nestor.server.engine.LeaseParameters;
 import dev.nestor.server.engine.NetworkPlan;
 import dev.nestor.server.engine.OptionSet;
@@ -77,6 +80,7 @@ public final class SetupBuilder {
                     .orElse(null), parameters(subnet), subnetOptions, subnet.nextServer(),
                     subnet.serverHostname().getBytes(StandardCharsets.UTF_8),
                     subnet.bootFileName().getBytes(StandardCharsets.UTF_8));
+            plan.reservations(hosts(subnet.reservations()));
             subnets.add(plan);
             subnet.sharedNetwork().ifPresent(name -> byNetwork.computeIfAbsent(name, n -> new ArrayList<>())
                     .add(plan));
@@ -94,6 +98,23 @@ public final class SetupBuilder {
                 expired.flushReclaimedTimerWaitTimeSeconds());
         return new EnginePlan(subnets, networks, global, serverIds.stream().mapToInt(Integer::intValue).toArray(),
                 config.echoClientId(), config.declineProbationPeriod(), reclaim);
+    }
+
+    /** In-subnet reservations keyed on hw-address or client-id (the identifiers the engine matches today). */
+    private static List<HostPlan> hosts(List<Reservation4> reservations) {
+        List<HostPlan> hosts = new ArrayList<>();
+        for (Reservation4 reservation : reservations) {
+            String type = reservation.identifier().type();
+            if (!type.equals("hw-address") && !type.equals("client-id")) {
+                continue;
+            }
+            hosts.add(new HostPlan(type, Identifier.of(reservation.identifier().value()),
+                    reservation.ipAddress().orElse(0), reservation.hostname().getBytes(StandardCharsets.UTF_8),
+                    options(reservation.options()), reservation.nextServer().map(Integer::toUnsignedLong).orElse(-1L),
+                    reservation.serverHostname().map(n -> n.getBytes(StandardCharsets.UTF_8)).orElse(null),
+                    reservation.bootFileName().map(n -> n.getBytes(StandardCharsets.UTF_8)).orElse(null)));
+        }
+        return hosts;
     }
 
     private static LeaseParameters parameters(Subnet4 subnet) {

@@ -8,6 +8,7 @@ import dev.nestor.server.engine.AddressText;
 import dev.nestor.server.engine.Allocation;
 import dev.nestor.server.engine.ClientIdentity;
 import dev.nestor.server.engine.EnginePlan;
+import dev.nestor.server.engine.HostPlan;
 import dev.nestor.server.engine.LeaseEngine;
 import dev.nestor.server.engine.LeaseParameters;
 import dev.nestor.server.engine.OptionSet;
@@ -206,7 +207,7 @@ public final class Dhcp4Processor {
             logAllocationFailure(client, subnet);
             return;
         }
-        ResponseBuilder response = leaseResponse(query, datagram, plan, OFFER, granted);
+        ResponseBuilder response = leaseResponse(query, datagram, plan, OFFER, granted, client);
         if (KeaLog.enabled(LogMessage.DHCP4_LEASE_ADVERT)) {
             KeaLog.log(LogMessage.DHCP4_LEASE_ADVERT, client, new AddressText(granted.lease().address()));
         }
@@ -266,7 +267,7 @@ public final class Dhcp4Processor {
             nak(query, datagram);
             return;
         }
-        ResponseBuilder response = leaseResponse(query, datagram, plan, ACK, granted);
+        ResponseBuilder response = leaseResponse(query, datagram, plan, ACK, granted, client);
         response.ciaddr(query.ciaddr());
         if (granted.cached()) {
             if (KeaLog.enabled(LogMessage.DHCP4_LEASE_REUSE)) {
@@ -329,7 +330,7 @@ public final class Dhcp4Processor {
     // ------------------------------------------------------------------------------------------------ responses
 
     private ResponseBuilder leaseResponse(Query query, InboundDatagram datagram, EnginePlan plan, int type,
-                                          Allocation.Granted granted) {
+                                          Allocation.Granted granted, ClientIdentity client) {
         SubnetPlan subnet = granted.subnet();
         LeaseParameters parameters = subnet.parameters();
         long lifetime = granted.lifetimeSent();
@@ -348,6 +349,25 @@ public final class Dhcp4Processor {
             response.intOption(58, (int) t1);
         }
         OptionSet options = granted.pool() != null ? granted.pool().options() : subnet.options();
+        HostPlan host = subnet.hostFor(client);
+        if (host != null) {
+            // the reservation is the most specific level: its options, name and boot fields win
+            if (!host.options().isEmpty()) {
+                options = host.options().over(options);
+            }
+            if (host.hostname().length > 0) {
+                response.option(12, host.hostname());
+            }
+            if (host.nextServer() >= 0) {
+                response.siaddr((int) host.nextServer());
+            }
+            if (host.serverHostname() != null) {
+                response.serverHostname(host.serverHostname());
+            }
+            if (host.bootFileName() != null) {
+                response.bootFileName(host.bootFileName());
+            }
+        }
         configuredOptions(query, response, options);
         serverIdentifier(response, datagram);
         return response;

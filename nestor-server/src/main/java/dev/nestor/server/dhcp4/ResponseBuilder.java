@@ -70,14 +70,16 @@ public final class ResponseBuilder {
         return this;
     }
 
-    /** Writes {@code sname} (at most 64 bytes; the rest stays zero). */
+    /** Writes {@code sname} (at most 64 bytes; the rest zero). */
     public ResponseBuilder serverHostname(byte[] name) {
+        Arrays.fill(buffer, 44, 108, (byte) 0);
         System.arraycopy(name, 0, buffer, 44, Math.min(name.length, 63));
         return this;
     }
 
-    /** Writes {@code file} (at most 128 bytes; the rest stays zero). */
+    /** Writes {@code file} (at most 128 bytes; the rest zero). */
     public ResponseBuilder bootFileName(byte[] name) {
+        Arrays.fill(buffer, 108, 236, (byte) 0);
         System.arraycopy(name, 0, buffer, 108, Math.min(name.length, 127));
         return this;
     }

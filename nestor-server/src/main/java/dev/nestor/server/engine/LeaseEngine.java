@@ -159,10 +159,31 @@ public final class LeaseEngine {
         }
         long now = now();
         Lease4 existing = findClientLease(client, subnets);
-        if (existing != null && existing.state() != LeaseState.DECLINED) {
+        for (SubnetPlan subnet : subnets) {
+            HostPlan host = subnet.hostFor(client);
+            if (host == null || host.address() == 0) {
+                continue;
+            }
+            if (existing == null || existing.address() != host.address()) {
+                Optional<Lease4> current = store.get(host.address());
+                if (current.isEmpty() || reusable(current.get(), now)
+                        || client.owns(current.get(), subnet.parameters().matchClientId())) {
+                    long lifetime = subnet.parameters().lifetimeFor(requestedLifetime);
+                    return new Allocation.Granted(fresh(host.address(), subnet, client, lifetime, now), subnet,
+                            subnet.poolOf(host.address()), lifetime, false, false, null);
+                }
+                countReservationConflict(subnet);
+            }
+            break;
+        }
+        if (existing != null && existing.state() != LeaseState.DECLINED
+                && !reservedForOther(subnets, existing.address(), client)) {
             SubnetPlan subnet = owner(subnets, existing.address());
+            if (subnet == null) {
+                subnet = reservedOwner(subnets, existing.address(), client);
+            }
             PoolPlan pool = subnet == null ? null : subnet.poolOf(existing.address());
-            if (pool != null) {
+            if (pool != null || subnet != null) {
                 long lifetime = subnet.parameters().lifetimeFor(requestedLifetime);
                 long remaining = cachedRemaining(existing, subnet, client, lifetime, now);
                 Lease4 offered = renewed(existing, subnet, client, lifetime, now);
@@ -170,7 +191,7 @@ public final class LeaseEngine {
                         remaining > 0 ? remaining : lifetime, remaining > 0, false, null);
             }
         }
-        if (hint != 0) {
+        if (hint != 0 && !reservedForOther(subnets, hint, client)) {
             for (SubnetPlan subnet : subnets) {
                 PoolPlan pool = subnet.contains(hint) ? subnet.poolOf(hint) : null;
                 if (pool != null) {
@@ -209,6 +230,30 @@ public final class LeaseEngine {
         if (existing != null && existing.state() == LeaseState.DECLINED) {
             existing = null;
         }
+        if (hint != 0 && reservedForOther(subnets, hint, client)) {
+            return new Allocation.Failed(false, false);
+        }
+        HostPlan host = null;
+        SubnetPlan hostSubnet = null;
+        for (SubnetPlan candidate : subnets) {
+            HostPlan found = candidate.hostFor(client);
+            if (found != null && found.address() != 0) {
+                host = found;
+                hostSubnet = candidate;
+                break;
+            }
+        }
+        if (host != null) {
+            if (hint == 0) {
+                hint = host.address();
+            } else if (hint != host.address()) {
+                Optional<Lease4> reserved = store.get(host.address());
+                if (reserved.isEmpty() || reusable(reserved.get(), now)) {
+                    // back to DISCOVER, where the reserved address is offered
+                    return new Allocation.Failed(false, false);
+                }
+            }
+        }
         if (hint != 0) {
             SubnetPlan subnet = null;
             PoolPlan pool = null;
@@ -222,12 +267,16 @@ public final class LeaseEngine {
                     }
                 }
             }
+            boolean reservedHere = host != null && host.address() == hint;
+            if (pool == null && reservedHere) {
+                subnet = hostSubnet;
+            }
             Optional<Lease4> current = store.get(hint);
             if (current.isPresent() && !reusable(current.get(), now)
                     && !client.owns(current.get(), matchClientId(subnets, current.get()))) {
                 return new Allocation.Failed(false, false);
             }
-            if (pool == null) {
+            if (pool == null && !reservedHere) {
                 return new Allocation.Failed(true, false);
             }
             if (existing != null && existing.address() == hint) {
@@ -235,7 +284,7 @@ public final class LeaseEngine {
             }
             return take(hint, subnet, pool, client, requestedLifetime, now, existing);
         }
-        if (existing != null) {
+        if (existing != null && !reservedForOther(subnets, existing.address(), client)) {
             SubnetPlan subnet = owner(subnets, existing.address());
             PoolPlan pool = subnet == null ? null : subnet.poolOf(existing.address());
             if (pool != null) {
@@ -494,6 +543,11 @@ public final class LeaseEngine {
                 return null;
             }
             int address = (int) candidate;
+            if (subnet.reservedForOther(address, client)) {
+                // reserved addresses are never handed out dynamically: keep them marked used in the index
+                pool.index().claim(address);
+                continue;
+            }
             if (!commit) {
                 Optional<Lease4> current = store.get(address);
                 if (current.isEmpty() || reusable(current.get(), now)) {
@@ -535,7 +589,7 @@ public final class LeaseEngine {
                 // the client's own live lease found by address rather than by identity: renew it
                 return renew(current.get(), subnet, pool, client, requestedLifetime, now);
             }
-            boolean claimed = pool.index().claim(address);
+            boolean claimed = pool != null && pool.index().claim(address);
             try {
                 write(current.orElse(null), lease);
             } catch (LeaseStoreException e) {
@@ -570,7 +624,7 @@ public final class LeaseEngine {
             }
             Lease4 renewed = renewed(stored, subnet, client, lifetime, now);
             boolean wasDead = stored.isExpired(now) || stored.state() == LeaseState.EXPIRED_RECLAIMED;
-            if (stored.state() == LeaseState.EXPIRED_RECLAIMED) {
+            if (stored.state() == LeaseState.EXPIRED_RECLAIMED && pool != null) {
                 pool.index().claim(stored.address());
             }
             store.update(renewed);
@@ -602,8 +656,10 @@ public final class LeaseEngine {
         AddressStatistics subnetCounters = subnet.statistics().addresses;
         subnetCounters.assignedAddresses.increment();
         subnetCounters.cumulativeAssignedAddresses.increment();
-        pool.statistics().assignedAddresses.increment();
-        pool.statistics().cumulativeAssignedAddresses.increment();
+        if (pool != null) {
+            pool.statistics().assignedAddresses.increment();
+            pool.statistics().cumulativeAssignedAddresses.increment();
+        }
         statistics.cumulativeAssignedAddresses.increment();
     }
 
@@ -779,6 +835,31 @@ public final class LeaseEngine {
     /** Whether a lease row may be taken over by a new client: expired, or reclaimed. */
     private static boolean reusable(Lease4 lease, long now) {
         return lease.state() == LeaseState.EXPIRED_RECLAIMED || lease.isExpired(now);
+    }
+
+    private static boolean reservedForOther(List<SubnetPlan> subnets, int address, ClientIdentity client) {
+        for (SubnetPlan subnet : subnets) {
+            if (subnet.contains(address) && subnet.reservedForOther(address, client)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subnet where {@code address} is reserved for the client (outside the pools), or null. */
+    private static SubnetPlan reservedOwner(List<SubnetPlan> subnets, int address, ClientIdentity client) {
+        for (SubnetPlan subnet : subnets) {
+            HostPlan host = subnet.hostFor(client);
+            if (host != null && host.address() == address) {
+                return subnet;
+            }
+        }
+        return null;
+    }
+
+    private void countReservationConflict(SubnetPlan subnet) {
+        statistics.reservationConflicts.increment();
+        subnet.statistics().reservationConflicts.increment();
     }
 
     private static SubnetPlan owner(List<SubnetPlan> subnets, int address) {

@@ -20,6 +20,8 @@ public final class SubnetPlan {
     private final int nextServer;
     private final byte[] serverHostname;
     private final byte[] bootFileName;
+    private List<HostPlan> hosts = List.of();
+    private java.util.Map<Integer, HostPlan> hostsByAddress = java.util.Map.of();
     private NetworkPlan network;
     private SubnetStatistics statistics;
     /** Pool where the iterative allocator continues (Kea's per-subnet "last allocated"). */
@@ -125,6 +127,45 @@ public final class SubnetPlan {
     /** {@code boot-file-name} bytes (file), possibly empty. The array must not be modified. */
     public byte[] bootFileName() {
         return bootFileName;
+    }
+
+    /** Sets the subnet's host reservations (done once while the plan is built). */
+    public void reservations(List<HostPlan> reservations) {
+        hosts = List.copyOf(reservations);
+        java.util.Map<Integer, HostPlan> byAddress = new java.util.HashMap<>();
+        for (HostPlan host : hosts) {
+            if (host.address() != 0) {
+                byAddress.putIfAbsent(host.address(), host);
+            }
+        }
+        hostsByAddress = byAddress;
+    }
+
+    /** The client's reservation in this subnet, or null. */
+    public HostPlan hostFor(ClientIdentity client) {
+        if (hosts.isEmpty()) {
+            return null;
+        }
+        for (HostPlan host : hosts) {
+            if (host.identifierType().equals("hw-address") && host.matches(client)) {
+                return host;
+            }
+        }
+        for (HostPlan host : hosts) {
+            if (host.matches(client)) {
+                return host;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code address} is reserved in this subnet for someone other than {@code client}. */
+    public boolean reservedForOther(int address, ClientIdentity client) {
+        if (hostsByAddress.isEmpty()) {
+            return false;
+        }
+        HostPlan host = hostsByAddress.get(address);
+        return host != null && !host.matches(client);
     }
 
     /** The shared network, or null. */

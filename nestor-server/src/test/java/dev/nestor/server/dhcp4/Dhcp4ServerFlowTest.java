@@ -236,4 +236,32 @@ class Dhcp4ServerFlowTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    void relayAgentInformationIsEchoedLastAndBroadcastFlagIsKept() throws Exception {
+        start(Plans.plan(Plans.subnet("10.0.0.10", "10.0.0.20", Plans.parameters()), 86400));
+        byte[] agent = {1, 3, 'e', 't', 'h', 2, 2, 0x12, 0x34};
+        Reply offer = client.exchange(client.packet(1, mac(1)).option(82, agent).broadcast());
+        assertThat(offer.option(82)).containsExactly(agent);
+        assertThat(offer.codes().getLast()).isEqualTo(82);
+        assertThat(offer.bytes()[10] & 0x80).isEqualTo(0x80);
+        Reply nak = client.exchange(client.packet(3, mac(2)).address(50, ip("10.0.0.99"))
+                .address(54, ip("127.0.0.1")).option(82, agent).ciaddr(0));
+        // 10.0.0.99 is outside the pool: silence, not a NAK (unknown address)
+        assertThat(nak).isNull();
+    }
+
+    @Test
+    void authoritativeServerNaksInitRebootOfAnUnknownClient() throws Exception {
+        var parameters = new dev.nestor.server.engine.LeaseParameters(4000, 4000, 4000, -1, -1, false, 0.5, 0.875,
+                Double.NaN, -1, true, true);
+        start(Plans.plan(Plans.subnet("10.0.0.10", "10.0.0.20", parameters), 86400));
+        Reply nak = client.exchange(client.packet(3, mac(5)).address(50, ip("10.0.0.15")));
+        assertThat(nak.type()).isEqualTo(6);
+        int address = dora(6).yiaddr();
+        // INIT-REBOOT asking for another address than the client's lease: NAK
+        assertThat(client.exchange(client.packet(3, mac(6)).address(50, ip("10.0.0.19"))).type()).isEqualTo(6);
+        // and for its own address: ACK
+        assertThat(client.exchange(client.packet(3, mac(6)).address(50, address)).type()).isEqualTo(5);
+    }
 }
