@@ -7,6 +7,7 @@ import dev.nestor.config.ConfigLoader;
 import dev.nestor.config.Family;
 import dev.nestor.config.LoggerConfig;
 import dev.nestor.lease.Durability;
+import dev.nestor.server.log.KeaLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,6 +99,10 @@ abstract class DhcpCommand implements Callable<Integer> {
                         .toList()))
                 .toList();
         KeaLogging.apply(daemonRoot, specs, debug);
+        // DEBUG messages carry Kea debug levels: write those up to the highest level a DEBUG logger asks for
+        int maxLevel = debug ? 99 : loggers.stream().filter(l -> "DEBUG".equalsIgnoreCase(l.severity()))
+                .mapToInt(LoggerConfig::debugLevel).max().orElse(0);
+        KeaLog.maxDebugLevel(maxLevel);
     }
 
     /** Loads a config for running, printing Kea's error line on failure; null when it is refused. */
