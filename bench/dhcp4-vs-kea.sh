@@ -67,7 +67,7 @@ trap cleanup EXIT
 
 kea-dhcp4 -c "$WORK/kea.json" > "$WORK/kea.out" 2>&1 &
 pids+=($!)
-"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms512m -Xmx2g -cp "$cp" dev.nestor.server.tools.RunServer \
+"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms512m -Xmx2g -Xlog:gc:file="$WORK/nestor-gc.log" -cp "$cp" dev.nestor.server.tools.RunServer \
   -c "$WORK/nestor.json" --durability "$DURABILITY" > "$WORK/nestor.out" 2>&1 &
 pids+=($!)
 sleep 3
