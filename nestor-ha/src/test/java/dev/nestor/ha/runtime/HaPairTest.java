@@ -52,33 +52,6 @@ class HaPairTest {
     private DhcpProbe primaryClient;
     private DhcpProbe standbyClient;
 
-    /** One running server: DHCP engine, control channel, HA. */
-    private record Node(Dhcp4Service service, ControlService control, HaAttachment ha) implements AutoCloseable {
-        Dhcp4Server server() {
-            return service.server();
-        }
-
-        int dhcpPort() {
-            return server().boundPorts().getFirst();
-        }
-
-        /** The {@code local.state} of status-get's high-availability part. */
-        String statusState() {
-            ControlAnswer answer = control.registry().execute(ControlCommand.of("status-get", null));
-            JsonObject arguments = (JsonObject) answer.arguments();
-            JsonObject relationship = (JsonObject) ((JsonArray) arguments.get("high-availability")).get(0);
-            JsonObject local = (JsonObject) ((JsonObject) relationship.get("ha-servers")).get("local");
-            return ((JsonString) local.get("state")).value();
-        }
-
-        @Override
-        public void close() {
-            ha.close();
-            control.close();
-            service.close();
-        }
-    }
-
     @AfterEach
     void stop() throws IOException {
         for (AutoCloseable closeable : new AutoCloseable[]{primary, standby, primaryClient, standbyClient}) {
@@ -121,29 +94,7 @@ class HaPairTest {
     }
 
     private Node start(String name, String text, int clientPort) throws Exception {
-        Path file = directory.resolve(name + ".json");
-        Files.writeString(file, text);
-        LoadedConfig<Dhcp4Config> loaded = ConfigLoader.parseDhcp4(text, file.toString(), directory);
-        Clock clock = Clock.systemUTC();
-        Dhcp4Service service = Dhcp4Service.start(loaded.config(), new Ports(0, clientPort), Durability.WRITE, clock);
-        Dhcp4Server server = service.server();
-        Instant started = clock.instant();
-        AtomicReference<Instant> lastReload = new AtomicReference<>(started);
-        Dhcp4Configuration configuration = new Dhcp4Configuration(loaded, file,
-                ServerAdapters.applier(server, lastReload, clock));
-        ControlService control = ControlService.builder()
-                .identity(ServerIdentity.nestor("test"))
-                .clock(clock)
-                .leaseEngine(server.leaseEngine())
-                .subnets(configuration::subnets)
-                .statistics(server.statistics())
-                .engine(ServerAdapters.status(server, started, lastReload, clock),
-                        ServerAdapters.serviceSwitch(server.serviceState()), ServerAdapters.reclamation(server))
-                .configuration(configuration)
-                .build();
-        HaAttachment ha = HaAttachment.attach(server, control,
-                loaded.config().hooks().ha().orElseThrow().relationships().getFirst(), clock);
-        return new Node(service, control, ha);
+        return Node.start(directory, name, text, clientPort);
     }
 
     /** Polls a condition until it holds or the bound passes. */
