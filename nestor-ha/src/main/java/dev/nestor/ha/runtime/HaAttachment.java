@@ -102,11 +102,15 @@ public final class HaAttachment implements AutoCloseable {
     private final List<String> registered = new ArrayList<>();
     private final CommandRegistry engineCommands = new CommandRegistry();
     private HttpControlListener listener;
-    private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING);
+    private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING, java.time.Instant.MAX);
     private volatile JsonValue lastStatus;
 
-    /** What the DHCP workers read without entering the HA thread; refreshed after each HA task. */
-    private record Snapshot(boolean dhcpEnabled, Set<String> servedScopes, HaState state) {
+    /**
+     * What the DHCP workers read without entering the HA thread; refreshed after each HA task.
+     * {@code interruptedAfter}: when communication counts as interrupted if no heartbeat succeeds until then.
+     */
+    private record Snapshot(boolean dhcpEnabled, Set<String> servedScopes, HaState state,
+                            java.time.Instant interruptedAfter) {
     }
 
     private HaAttachment(Dhcp4Server server, ControlService control, HaRelationship relationship, Clock clock)
@@ -192,6 +196,10 @@ public final class HaAttachment implements AutoCloseable {
         }
         if (current.servedScopes().contains(scope.get())) {
             return Admission.ANSWER;
+        }
+        if (!clock.instant().isAfter(current.interruptedAfter())) {
+            // the analysis only counts clients while the partner is silent: spare the HA thread the rest
+            return Admission.DROP;
         }
         byte[] id = clientId == null ? new byte[0] : clientId;
         int secs = query.secs();
@@ -289,7 +297,8 @@ public final class HaAttachment implements AutoCloseable {
                 served.add(name);
             }
         }
-        snapshot = new Snapshot(service.dhcpEnabled(), Set.copyOf(served), service.state());
+        snapshot = new Snapshot(service.dhcpEnabled(), Set.copyOf(served), service.state(),
+                service.communication().lastSuccessfulHeartbeat().plusMillis(settings.maxResponseDelayMillis()));
     }
 
     /** HA timers on the HA thread. */
