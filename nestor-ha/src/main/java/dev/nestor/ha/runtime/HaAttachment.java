@@ -88,6 +88,10 @@ public final class HaAttachment implements AutoCloseable {
             "ha-maintenance-notify");
     private static final List<String> ADMIN_COMMANDS = List.of("ha-sync", "ha-maintenance-start",
             "ha-maintenance-cancel", "ha-continue");
+    /** Kea 2.4+'s {@code restrict-commands} accept list of the dedicated listener (ha-protocol.md §12.4, v4). */
+    static final Set<String> RESTRICTED_COMMANDS = Set.of("list-commands", "status-get", "dhcp-disable", "dhcp-enable",
+            "ha-reset", "ha-heartbeat", "lease4-update", "lease4-del", "lease4-get-all", "lease4-get-page",
+            "ha-maintenance-notify", "ha-sync-complete-notify");
     private static final Duration COMMAND_WAIT = Duration.ofSeconds(15);
     private static final Duration STATUS_WAIT = Duration.ofSeconds(2);
 
@@ -163,8 +167,14 @@ public final class HaAttachment implements AutoCloseable {
         server.admission(this::admit);
         server.committedHook(this::leasesCommitted);
         HaPeer self = relationship.thisPeer();
+        for (HaPeer peer : relationship.peers()) {
+            if (peer.tls().isPresent()) {
+                LOG.error("TLS towards HA peers is not supported by Nestor: peer {} is contacted and served over plain "
+                        + "HTTP", peer.name());
+            }
+        }
         listener = control.openHttp(HttpListenerSettings.plain(self.address(), self.port()), ControlLimits.DEFAULTS,
-                null);
+                relationship.restrictCommands() ? RESTRICTED_COMMANDS : null);
         onHa(service::start);
     }
 
