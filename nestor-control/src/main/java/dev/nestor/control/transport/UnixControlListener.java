@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,9 @@ public final class UnixControlListener implements AutoCloseable {
     private final ControlLimits limits;
     private final Handler handler;
     private final ServerSocketChannel server;
+    /** How long {@link #close()} waits for connections in progress to finish. */
+    static final long DRAIN_MILLIS = 2_000;
+
     private final Semaphore connections;
     private final ConnectionTimers timers;
     private final Thread acceptor;
@@ -268,11 +272,22 @@ public final class UnixControlListener implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, closes the socket and every open connection, and removes the socket file. */
+    /**
+     * Stops accepting, lets commands already received finish their answers (for at most
+     * {@link #DRAIN_MILLIS} ms: the answer to {@code shutdown} itself is one of them), then closes every open
+     * connection and removes the socket file.
+     */
     @Override
     public void close() {
         closed = true;
         closeQuietly(server);
+        try {
+            if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                connections.release(limits.maxConnections());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (SocketChannel channel : open) {
             closeQuietly(channel);
         }
