@@ -1,0 +1,496 @@
+package dev.nestor.ha.runtime;
+
+import dev.nestor.config.ha.HaPeer;
+import dev.nestor.config.ha.HaRelationship;
+import dev.nestor.control.CommandFailure;
+import dev.nestor.control.CommandRegistry;
+import dev.nestor.control.ControlAnswer;
+import dev.nestor.control.ControlCommand;
+import dev.nestor.control.ControlService;
+import dev.nestor.control.transport.ControlLimits;
+import dev.nestor.control.transport.HttpControlListener;
+import dev.nestor.control.transport.HttpListenerSettings;
+import dev.nestor.ha.HaSettings;
+import dev.nestor.ha.failure.CommunicationState;
+import dev.nestor.ha.log.HaLog;
+import dev.nestor.ha.log.Slf4jHaLog;
+import dev.nestor.ha.message.HaLease4;
+import dev.nestor.ha.message.PeerAnswer;
+import dev.nestor.ha.message.PeerCommand;
+import dev.nestor.ha.service.CommitDecision;
+import dev.nestor.ha.service.HaScheduler;
+import dev.nestor.ha.service.HaService;
+import dev.nestor.ha.service.ParkedQuery;
+import dev.nestor.ha.state.CommandOutcome;
+import dev.nestor.ha.state.HaMode;
+import dev.nestor.ha.state.HaState;
+import dev.nestor.json.JsonArray;
+import dev.nestor.json.JsonBoolean;
+import dev.nestor.json.JsonNumber;
+import dev.nestor.json.JsonObject;
+import dev.nestor.json.JsonString;
+import dev.nestor.json.JsonValue;
+import dev.nestor.server.Dhcp4Server;
+import dev.nestor.server.dhcp4.Query;
+import dev.nestor.server.hooks.Admission;
+import dev.nestor.server.hooks.CommittedLeases;
+import dev.nestor.server.hooks.LeasesCommittedHook;
+import dev.nestor.server.hooks.PacketAdmission;
+import dev.nestor.server.hooks.ParkedResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Plugs a DHCPv4 HA service (libdhcp_ha.so's role) into a running server and its control channel:
+ * <ul>
+ * <li>the engine's {@link PacketAdmission} drops queries while HA keeps DHCP off or for scopes this server does not
+ *     serve (feeding the unacked-clients analysis), and its {@link LeasesCommittedHook} parks each response until the
+ *     partner acknowledged the lease updates (ha-protocol.md §5, §9);</li>
+ * <li>the partner's commands arrive on a listener opened on this server's own peer URL (Kea 2.2's dedicated
+ *     listener): {@code ha-heartbeat}, {@code ha-sync-complete-notify}, {@code ha-reset},
+ *     {@code ha-maintenance-notify} and {@code dhcp-disable}/{@code dhcp-enable} with origin {@code ha-partner} go to
+ *     the HA service; lease commands are the control channel's own, writing through the engine;</li>
+ * <li>the administrator commands ({@code ha-sync}, {@code ha-maintenance-start}/{@code -cancel}, {@code ha-continue})
+ *     and the {@code high-availability} part of {@code status-get}.</li>
+ * </ul>
+ * The HA service runs on one thread of its own: engine hooks, HTTP replies, timers and commands are all handed to it,
+ * so a DHCP worker never waits on the network.
+ */
+public final class HaAttachment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("kea-dhcp4.ha-hooks");
+
+    /** Commands the HA service answers; dhcp-disable/enable only for origin ha-partner. */
+    private static final List<String> PEER_COMMANDS = List.of("ha-heartbeat", "ha-sync-complete-notify", "ha-reset",
+            "ha-maintenance-notify");
+    private static final List<String> ADMIN_COMMANDS = List.of("ha-sync", "ha-maintenance-start",
+            "ha-maintenance-cancel", "ha-continue");
+    private static final Duration COMMAND_WAIT = Duration.ofSeconds(15);
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(2);
+
+    private final Dhcp4Server server;
+    private final ControlService control;
+    private final HaRelationship relationship;
+    private final HaSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService haThread;
+    private final HttpPartnerClient partner;
+    private final HaService service;
+    private final List<String> registered = new ArrayList<>();
+    private final CommandRegistry engineCommands = new CommandRegistry();
+    private HttpControlListener listener;
+    private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING);
+    private volatile JsonValue lastStatus;
+
+    /** What the DHCP workers read without entering the HA thread; refreshed after each HA task. */
+    private record Snapshot(boolean dhcpEnabled, Set<String> servedScopes, HaState state) {
+    }
+
+    private HaAttachment(Dhcp4Server server, ControlService control, HaRelationship relationship, Clock clock)
+            throws IOException {
+        this.server = server;
+        this.control = control;
+        this.relationship = relationship;
+        this.settings = HaSettings.from(relationship);
+        this.clock = clock;
+        this.haThread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "ha-dhcp4");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HaLog log = Slf4jHaLog.forDhcp4();
+        this.partner = settings.partnerName().map(name -> {
+            HaPeer peer = peer(name);
+            return new HttpPartnerClient(URI.create(peer.url()), peer.basicAuthUser(), password(peer), haThread::execute);
+        }).orElse(null);
+        this.service = new HaService(settings, clock, log,
+                partner != null ? partner : new UnreachablePartner(), new ThreadScheduler(),
+                new EngineLeases4(server.leaseEngine()));
+        this.lastStatus = JsonArray.EMPTY;
+    }
+
+    /**
+     * Starts HA for this server.
+     *
+     * @param relationship the validated {@code high-availability} entry naming this server ({@code this-server-name})
+     * @throws IOException when this server's peer URL cannot be listened on
+     */
+    public static HaAttachment attach(Dhcp4Server server, ControlService control, HaRelationship relationship,
+                                      Clock clock) throws IOException {
+        HaAttachment attachment = new HaAttachment(server, control, relationship, clock);
+        try {
+            attachment.start();
+        } catch (IOException | RuntimeException e) {
+            attachment.close();
+            throw e;
+        }
+        return attachment;
+    }
+
+    private void start() throws IOException {
+        if (control.serverCommands() == null) {
+            throw new IllegalArgumentException("HA needs a control service built with the engine's status and switch");
+        }
+        registerCommands();
+        control.serverCommands().addStatus("high-availability", this::status);
+        server.admission(this::admit);
+        server.committedHook(this::leasesCommitted);
+        HaPeer self = relationship.thisPeer();
+        listener = control.openHttp(HttpListenerSettings.plain(self.address(), self.port()), ControlLimits.DEFAULTS,
+                null);
+        onHa(service::start);
+    }
+
+    /** This server's HA state as last published by the HA thread. */
+    public HaState state() {
+        return snapshot.state();
+    }
+
+    /** The address the peer listener is bound to. */
+    public java.net.InetSocketAddress listenerAddress() {
+        return listener.localAddress();
+    }
+
+    // ---- engine hooks (DHCP worker threads) --------------------------------------------------------------------
+
+    private Admission admit(Query query) {
+        Snapshot current = snapshot;
+        if (!current.dhcpEnabled()) {
+            return Admission.DROP;
+        }
+        int type = query.messageType();
+        // DISCOVER, REQUEST, DECLINE, RELEASE, INFORM are scoped (§4)
+        boolean haType = type == 1 || type == 3 || type == 4 || type == 7 || type == 8;
+        byte[] clientId = query.option(61);
+        byte[] hardwareAddress = query.chaddr();
+        Optional<String> scope = service.scopeOf4(clientId == null ? new byte[0] : clientId, hardwareAddress, haType);
+        if (scope.isEmpty()) {
+            return Admission.DROP;
+        }
+        if (current.servedScopes().contains(scope.get())) {
+            return Admission.ANSWER;
+        }
+        byte[] id = clientId == null ? new byte[0] : clientId;
+        int secs = query.secs();
+        onHa(() -> service.analyzeQueryForPartner(hardwareAddress, id, secs));
+        return Admission.DROP;
+    }
+
+    private dev.nestor.server.hooks.CommitDecision leasesCommitted(CommittedLeases changes, ParkedResponse parked) {
+        if (changes.leases().isEmpty() && changes.deleted().isEmpty()) {
+            return dev.nestor.server.hooks.CommitDecision.CONTINUE;
+        }
+        List<HaLease4> deleted = changes.deleted().stream().map(EngineLeases4::toHa).toList();
+        List<HaLease4> updated = changes.leases().stream().map(EngineLeases4::toHa).toList();
+        ParkedQuery query = new ParkedQuery() {
+            @Override
+            public void release() {
+                parked.release();
+            }
+
+            @Override
+            public void drop() {
+                parked.drop();
+            }
+        };
+        try {
+            haThread.execute(() -> {
+                CommitDecision decision;
+                try {
+                    decision = service.leasesCommitted(deleted, updated, query);
+                } catch (RuntimeException e) {
+                    LOG.error("lease updates not processed by the HA service, responding without them: {}", e.toString());
+                    decision = CommitDecision.RESPOND;
+                }
+                if (decision == CommitDecision.RESPOND) {
+                    parked.release();
+                }
+                publish();
+            });
+        } catch (RejectedExecutionException e) {
+            return dev.nestor.server.hooks.CommitDecision.CONTINUE;
+        }
+        return dev.nestor.server.hooks.CommitDecision.PARK;
+    }
+
+    // ---- the HA thread -----------------------------------------------------------------------------------------
+
+    /** Runs a task on the HA thread, then publishes the state the workers read. */
+    private void onHa(Runnable task) {
+        try {
+            haThread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("unexpected error in the HA service: {}", e.toString(), e);
+                }
+                publish();
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: nothing more to run
+            return;
+        }
+    }
+
+    private <T> T onHaAndWait(Callable<T> task, Duration wait) throws CommandFailure {
+        Future<T> future;
+        try {
+            future = haThread.submit(() -> {
+                try {
+                    return task.call();
+                } finally {
+                    publish();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw CommandFailure.error(("HA service is shutting down"));
+        }
+        try {
+            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw CommandFailure.error(("HA service busy: no answer within " + wait.toSeconds()
+                    + " s"));
+        } catch (ExecutionException e) {
+            throw CommandFailure.error(("HA command failed: " + e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommandFailure.error(("interrupted"));
+        }
+    }
+
+    private void publish() {
+        Set<String> served = new TreeSet<>();
+        for (String name : List.of(settings.primaryName(), settings.secondaryName().orElse(""),
+                settings.standbyName().orElse(""))) {
+            if (!name.isEmpty() && service.serves(name)) {
+                served.add(name);
+            }
+        }
+        snapshot = new Snapshot(service.dhcpEnabled(), Set.copyOf(served), service.state());
+    }
+
+    /** HA timers on the HA thread. */
+    private final class ThreadScheduler implements HaScheduler {
+        @Override
+        public Timer schedule(Duration delay, Runnable task) {
+            ScheduledFuture<?> future;
+            try {
+                future = haThread.schedule(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("unexpected error in an HA timer: {}", e.toString(), e);
+                    }
+                    publish();
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return () -> { };
+            }
+            return () -> future.cancel(false);
+        }
+    }
+
+    // ---- control commands --------------------------------------------------------------------------------------
+
+    private void registerCommands() {
+        CommandRegistry registry = control.registry();
+        control.serverCommands().register(engineCommands);
+        for (String name : PEER_COMMANDS) {
+            register(registry, name, this::peerCommand);
+        }
+        // the engine's own dhcp-disable/enable keep serving other origins (user, HA of another relationship)
+        for (String name : List.of("dhcp-disable", "dhcp-enable")) {
+            registry.unregister(name);
+            register(registry, name, command -> isHaPartnerOrigin(command)
+                    ? peerCommand(command) : engineCommands.execute(command));
+        }
+        register(registry, "ha-sync", this::sync);
+        register(registry, "ha-maintenance-start", command -> outcome(service::maintenanceStart));
+        register(registry, "ha-maintenance-cancel", command -> outcome(service::maintenanceCancel));
+        register(registry, "ha-continue", command -> outcome(service::continueMachine));
+    }
+
+    private void register(CommandRegistry registry, String name, dev.nestor.control.CommandHandler handler) {
+        registry.register(name, handler);
+        registered.add(name);
+    }
+
+    private static boolean isHaPartnerOrigin(ControlCommand command) {
+        return command.arguments() instanceof JsonObject arguments
+                && arguments.get("origin") instanceof JsonString origin
+                && origin.value().equals(PeerCommand.ORIGIN_HA_PARTNER);
+    }
+
+    private ControlAnswer peerCommand(ControlCommand command) throws CommandFailure {
+        JsonObject.Builder request = JsonObject.builder().put("command", command.name());
+        if (command.arguments() != null) {
+            request.put("arguments", command.arguments());
+        }
+        PeerCommand.Parsed parsed = PeerCommand.parse(request.build(), clock.instant().getEpochSecond());
+        PeerAnswer answer = switch (parsed) {
+            case PeerCommand.Parsed.Rejected rejected -> rejected.answer();
+            case PeerCommand.Parsed.Accepted accepted -> onHaAndWait(() -> service.handle(accepted.command()),
+                    COMMAND_WAIT);
+        };
+        return new ControlAnswer(answer.result(), answer.text(), answer.arguments().orElse(null));
+    }
+
+    private ControlAnswer sync(ControlCommand command) throws CommandFailure {
+        JsonObject arguments = command.arguments() instanceof JsonObject map ? map : JsonObject.EMPTY;
+        if (!(arguments.get("server-name") instanceof JsonString)) {
+            return ControlAnswer.error("'server-name' is mandatory for the 'ha-sync' command");
+        }
+        OptionalLong maxPeriod = OptionalLong.empty();
+        if (arguments.has("max-period")) {
+            OptionalLong value = arguments.integer("max-period");
+            if (value.isEmpty() || value.getAsLong() <= 0) {
+                return ControlAnswer.error("'max-period' must be a positive integer in the 'ha-sync' command");
+            }
+            maxPeriod = value;
+        }
+        OptionalLong period = maxPeriod;
+        // a sync takes as long as the partner's pages: wait for it as long as the sync may last
+        Duration wait = Duration.ofMillis(settings.syncTimeoutMillis()).multipliedBy(4).plus(COMMAND_WAIT);
+        CommandOutcome outcome = onHaAndWait(() -> service.sync(period), wait);
+        return new ControlAnswer(outcome.result(), outcome.text(), null);
+    }
+
+    private ControlAnswer outcome(Callable<CommandOutcome> action) throws CommandFailure {
+        CommandOutcome outcome = onHaAndWait(action, COMMAND_WAIT.multipliedBy(2));
+        return new ControlAnswer(outcome.result(), outcome.text(), null);
+    }
+
+    // ---- status-get --------------------------------------------------------------------------------------------
+
+    private JsonValue status() {
+        try {
+            lastStatus = onHaAndWait(this::statusNow, STATUS_WAIT);
+        } catch (CommandFailure e) {
+            // the HA thread is busy (a sync): report what was last seen
+            return lastStatus;
+        }
+        return lastStatus;
+    }
+
+    /** Kea 2.2's {@code high-availability} list (ha-protocol.md §13), built on the HA thread. */
+    private JsonValue statusNow() {
+        JsonObject local = JsonObject.builder()
+                .put("role", settings.role().keaName())
+                .put("scopes", strings(new TreeSet<>(service.scopes())))
+                .put("state", service.state().keaName())
+                .put("server-name", settings.thisServerName())
+                .build();
+        JsonObject.Builder servers = JsonObject.builder().put("local", local);
+        if (settings.partnerName().isPresent() && settings.mode() != HaMode.PASSIVE_BACKUP) {
+            CommunicationState communication = service.communication();
+            HaPeer partnerPeer = peer(settings.partnerName().get());
+            servers.put("remote", JsonObject.builder()
+                    .put("role", partnerPeer.role().keaName())
+                    .put("in-touch", communication.inTouch())
+                    .put("age", communication.ageSeconds())
+                    .put("last-state", communication.partnerState().map(HaState::keaName).orElse(""))
+                    .put("last-scopes", strings(communication.partnerScopes()))
+                    .put("communication-interrupted", communication.isCommunicationInterrupted())
+                    .put("connecting-clients", communication.connectingClients())
+                    .put("unacked-clients", communication.unackedClients())
+                    .put("unacked-clients-left", communication.unackedClientsLeft())
+                    .put("analyzed-packets", communication.analyzedPackets())
+                    .put("server-name", partnerPeer.name())
+                    .build());
+        }
+        return JsonArray.of(JsonObject.builder()
+                .put("ha-mode", relationship.mode().keaName())
+                .put("ha-servers", servers.build())
+                .build());
+    }
+
+    private static JsonArray strings(java.util.Collection<String> values) {
+        return JsonArray.of(values.stream().map(value -> (JsonValue) JsonString.of(value)).toArray(JsonValue[]::new));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private HaPeer peer(String name) {
+        return relationship.peers().stream().filter(peer -> peer.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String password(HaPeer peer) {
+        if (peer.basicAuthPassword().isPresent()) {
+            return peer.basicAuthPassword().get();
+        }
+        if (peer.basicAuthPasswordFile().isPresent()) {
+            try {
+                return Files.readString(Path.of(peer.basicAuthPasswordFile().get()), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                LOG.error("basic-auth password file of peer {} unreadable: {}", peer.name(),
+                        e.getMessage());
+            }
+        }
+        return "";
+    }
+
+    /** For a relationship without a partner (passive-backup primary alone): every send fails. */
+    private static final class UnreachablePartner implements dev.nestor.ha.service.PartnerClient {
+        @Override
+        public void send(PeerCommand command, java.util.function.Consumer<dev.nestor.ha.service.PeerReply> onReply) {
+            onReply.accept(new dev.nestor.ha.service.PeerReply.Failed("no partner configured"));
+        }
+
+        @Override
+        public dev.nestor.ha.service.PeerReply call(PeerCommand command, Duration timeout) {
+            return new dev.nestor.ha.service.PeerReply.Failed("no partner configured");
+        }
+    }
+
+    /** Stops HA: the engine answers without it again, the peer listener and the HA thread stop. */
+    @Override
+    public void close() {
+        server.admission(PacketAdmission.ANSWER_ALL);
+        server.committedHook(LeasesCommittedHook.NONE);
+        for (String name : registered) {
+            control.registry().unregister(name);
+        }
+        for (String name : List.of("dhcp-disable", "dhcp-enable")) {
+            if (registered.contains(name)) {
+                control.registry().register(name, engineCommands::execute);
+            }
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        try {
+            haThread.submit(service::stop).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("HA service did not stop cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        haThread.shutdownNow();
+        if (partner != null) {
+            partner.close();
+        }
+    }
+}
