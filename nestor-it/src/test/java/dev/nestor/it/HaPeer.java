@@ -42,10 +42,18 @@ final class HaPeer implements AutoCloseable {
         return this;
     }
 
-    /** For a nestor peer: skips the test unless status-get reports an HA relationship. */
-    HaPeer assumeHaAttached() throws IOException {
-        if (kind == Kind.NESTOR && status().isEmpty()) {
-            abort("HA not attached in this build");
+    /**
+     * For a nestor peer: skips the test unless status-get reports an HA relationship within 10 s (the HA service
+     * starts shortly after DHCP4_STARTED).
+     */
+    HaPeer assumeHaAttached() throws InterruptedException {
+        if (kind == Kind.NESTOR) {
+            try {
+                Await.until(process.name() + " reporting high-availability in status-get", Duration.ofSeconds(10),
+                        () -> status().isPresent());
+            } catch (AssertionError notAttached) {
+                abort("HA not attached in this build");
+            }
         }
         return this;
     }
@@ -65,6 +73,21 @@ final class HaPeer implements AutoCloseable {
         } catch (IOException notAnswering) {
             return "";
         }
+    }
+
+    /** The partner as status-get reports it: {@code high-availability[0].ha-servers.remote}. */
+    JsonObject remote() throws IOException {
+        return status().flatMap(ha -> ha.object("ha-servers")).flatMap(servers -> servers.object("remote"))
+                .orElseThrow(() -> new AssertionError("status-get has no ha-servers.remote"));
+    }
+
+    /** This server's served scopes as status-get reports them. */
+    java.util.List<String> scopes() throws IOException {
+        java.util.List<String> scopes = new java.util.ArrayList<>();
+        status().flatMap(ha -> ha.object("ha-servers")).flatMap(servers -> servers.object("local"))
+                .flatMap(local -> local.array("scopes")).ifPresent(list -> list.forEach(
+                        scope -> scopes.add(((dev.nestor.json.JsonString) scope).value())));
+        return scopes;
     }
 
     /** Waits until status-get says {@code state} or the log has a transition to it. */

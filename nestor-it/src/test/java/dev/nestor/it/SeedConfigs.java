@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The team's seed configs ({@code seeds/seed-primary.json}, {@code seeds/seed-standby.json}, copies of
@@ -142,9 +141,5 @@ final class SeedConfigs {
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         }
-    }
-
-    static List<String> relays(String... relays) {
-        return List.of(relays);
     }
 }
