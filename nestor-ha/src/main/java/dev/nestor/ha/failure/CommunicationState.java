@@ -175,7 +175,8 @@ public final class CommunicationState {
         }
         clients.put(key, true);
         unackedClients++;
-        log.log(unackedId, label, unackedClients, settings.maxUnackedClients() - unackedClients + 1);
+        // as Kea's "clients left": none once the threshold is passed, never negative
+        log.log(unackedId, label, unackedClients, Math.max(0, settings.maxUnackedClients() - unackedClients + 1));
         return ClientVerdict.BECAME_UNACKED;
     }
 

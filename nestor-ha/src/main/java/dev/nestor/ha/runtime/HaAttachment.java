@@ -88,6 +88,10 @@ public final class HaAttachment implements AutoCloseable {
             "ha-maintenance-notify");
     private static final List<String> ADMIN_COMMANDS = List.of("ha-sync", "ha-maintenance-start",
             "ha-maintenance-cancel", "ha-continue");
+    /** Kea 2.4+'s {@code restrict-commands} accept list of the dedicated listener (ha-protocol.md §12.4, v4). */
+    static final Set<String> RESTRICTED_COMMANDS = Set.of("list-commands", "status-get", "dhcp-disable", "dhcp-enable",
+            "ha-reset", "ha-heartbeat", "lease4-update", "lease4-del", "lease4-get-all", "lease4-get-page",
+            "ha-maintenance-notify", "ha-sync-complete-notify");
     private static final Duration COMMAND_WAIT = Duration.ofSeconds(15);
     private static final Duration STATUS_WAIT = Duration.ofSeconds(2);
 
@@ -102,11 +106,15 @@ public final class HaAttachment implements AutoCloseable {
     private final List<String> registered = new ArrayList<>();
     private final CommandRegistry engineCommands = new CommandRegistry();
     private HttpControlListener listener;
-    private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING);
+    private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING, java.time.Instant.MAX);
     private volatile JsonValue lastStatus;
 
-    /** What the DHCP workers read without entering the HA thread; refreshed after each HA task. */
-    private record Snapshot(boolean dhcpEnabled, Set<String> servedScopes, HaState state) {
+    /**
+     * What the DHCP workers read without entering the HA thread; refreshed after each HA task.
+     * {@code interruptedAfter}: when communication counts as interrupted if no heartbeat succeeds until then.
+     */
+    private record Snapshot(boolean dhcpEnabled, Set<String> servedScopes, HaState state,
+                            java.time.Instant interruptedAfter) {
     }
 
     private HaAttachment(Dhcp4Server server, ControlService control, HaRelationship relationship, Clock clock)
@@ -159,8 +167,14 @@ public final class HaAttachment implements AutoCloseable {
         server.admission(this::admit);
         server.committedHook(this::leasesCommitted);
         HaPeer self = relationship.thisPeer();
+        for (HaPeer peer : relationship.peers()) {
+            if (peer.tls().isPresent()) {
+                LOG.error("TLS towards HA peers is not supported by Nestor: peer {} is contacted and served over plain "
+                        + "HTTP", peer.name());
+            }
+        }
         listener = control.openHttp(HttpListenerSettings.plain(self.address(), self.port()), ControlLimits.DEFAULTS,
-                null);
+                relationship.restrictCommands() ? RESTRICTED_COMMANDS : null);
         onHa(service::start);
     }
 
@@ -192,6 +206,10 @@ public final class HaAttachment implements AutoCloseable {
         }
         if (current.servedScopes().contains(scope.get())) {
             return Admission.ANSWER;
+        }
+        if (!clock.instant().isAfter(current.interruptedAfter())) {
+            // the analysis only counts clients while the partner is silent: spare the HA thread the rest
+            return Admission.DROP;
         }
         byte[] id = clientId == null ? new byte[0] : clientId;
         int secs = query.secs();
@@ -289,7 +307,8 @@ public final class HaAttachment implements AutoCloseable {
                 served.add(name);
             }
         }
-        snapshot = new Snapshot(service.dhcpEnabled(), Set.copyOf(served), service.state());
+        snapshot = new Snapshot(service.dhcpEnabled(), Set.copyOf(served), service.state(),
+                service.communication().lastSuccessfulHeartbeat().plusMillis(settings.maxResponseDelayMillis()));
     }
 
     /** HA timers on the HA thread. */

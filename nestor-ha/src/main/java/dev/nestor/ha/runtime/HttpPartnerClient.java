@@ -126,7 +126,11 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        String message = cause.getMessage();
+        // HttpClient's ConnectException carries no text; its cause says "Connection refused"
+        String message = null;
+        for (Throwable current = cause; current != null && message == null; current = current.getCause()) {
+            message = current.getMessage();
+        }
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

@@ -2,34 +2,19 @@ package dev.nestor.ha.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nestor.config.ConfigLoader;
-import dev.nestor.config.Dhcp4Config;
-import dev.nestor.config.LoadedConfig;
 import dev.nestor.control.ControlAnswer;
 import dev.nestor.control.ControlCommand;
-import dev.nestor.control.ControlService;
-import dev.nestor.control.commands.ServerIdentity;
-import dev.nestor.control.config.Dhcp4Configuration;
-import dev.nestor.control.engine.ServerAdapters;
 import dev.nestor.ha.state.HaState;
 import dev.nestor.json.JsonArray;
 import dev.nestor.json.JsonObject;
 import dev.nestor.json.JsonString;
-import dev.nestor.lease.Durability;
 import dev.nestor.lease.Lease4;
-import dev.nestor.server.Dhcp4Server;
-import dev.nestor.server.Dhcp4Service;
-import dev.nestor.server.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,33 +36,6 @@ class HaPairTest {
     private Node standby;
     private DhcpProbe primaryClient;
     private DhcpProbe standbyClient;
-
-    /** One running server: DHCP engine, control channel, HA. */
-    private record Node(Dhcp4Service service, ControlService control, HaAttachment ha) implements AutoCloseable {
-        Dhcp4Server server() {
-            return service.server();
-        }
-
-        int dhcpPort() {
-            return server().boundPorts().getFirst();
-        }
-
-        /** The {@code local.state} of status-get's high-availability part. */
-        String statusState() {
-            ControlAnswer answer = control.registry().execute(ControlCommand.of("status-get", null));
-            JsonObject arguments = (JsonObject) answer.arguments();
-            JsonObject relationship = (JsonObject) ((JsonArray) arguments.get("high-availability")).get(0);
-            JsonObject local = (JsonObject) ((JsonObject) relationship.get("ha-servers")).get("local");
-            return ((JsonString) local.get("state")).value();
-        }
-
-        @Override
-        public void close() {
-            ha.close();
-            control.close();
-            service.close();
-        }
-    }
 
     @AfterEach
     void stop() throws IOException {
@@ -121,29 +79,7 @@ class HaPairTest {
     }
 
     private Node start(String name, String text, int clientPort) throws Exception {
-        Path file = directory.resolve(name + ".json");
-        Files.writeString(file, text);
-        LoadedConfig<Dhcp4Config> loaded = ConfigLoader.parseDhcp4(text, file.toString(), directory);
-        Clock clock = Clock.systemUTC();
-        Dhcp4Service service = Dhcp4Service.start(loaded.config(), new Ports(0, clientPort), Durability.WRITE, clock);
-        Dhcp4Server server = service.server();
-        Instant started = clock.instant();
-        AtomicReference<Instant> lastReload = new AtomicReference<>(started);
-        Dhcp4Configuration configuration = new Dhcp4Configuration(loaded, file,
-                ServerAdapters.applier(server, lastReload, clock));
-        ControlService control = ControlService.builder()
-                .identity(ServerIdentity.nestor("test"))
-                .clock(clock)
-                .leaseEngine(server.leaseEngine())
-                .subnets(configuration::subnets)
-                .statistics(server.statistics())
-                .engine(ServerAdapters.status(server, started, lastReload, clock),
-                        ServerAdapters.serviceSwitch(server.serviceState()), ServerAdapters.reclamation(server))
-                .configuration(configuration)
-                .build();
-        HaAttachment ha = HaAttachment.attach(server, control,
-                loaded.config().hooks().ha().orElseThrow().relationships().getFirst(), clock);
-        return new Node(service, control, ha);
+        return Node.start(directory, name, text, clientPort);
     }
 
     /** Polls a condition until it holds or the bound passes. */
@@ -216,6 +152,30 @@ class HaPairTest {
         DhcpProbe.Reply again = primaryClient.dora(primary.dhcpPort(), DhcpProbe.mac(4));
         assertThat(again).isNotNull();
         assertThat(standby.server().leaseStore().get(again.yiaddr())).isPresent();
+
+        // administrator commands through the control registry
+        ControlAnswer missingName = primary.control().registry().execute(ControlCommand.of("ha-sync", null));
+        assertThat(missingName.text()).isEqualTo("'server-name' is mandatory for the 'ha-sync' command");
+        ControlAnswer sync = primary.control().registry().execute(ControlCommand.of("ha-sync",
+                JsonObject.builder().put("server-name", "server2").build()));
+        assertThat(sync.result()).as(sync.text()).isZero();
+        await("hot-standby after ha-sync", Duration.ofSeconds(30),
+                () -> primary.statusState().equals("hot-standby") && standby.statusState().equals("hot-standby"));
+        ControlAnswer continued = primary.control().registry().execute(ControlCommand.of("ha-continue", null));
+        assertThat(continued.text()).isEqualTo("HA state machine is not paused.");
+        // a user's dhcp-disable (no HA origin) still switches the engine itself
+        assertThat(standby.control().registry().execute(ControlCommand.of("dhcp-disable", null)).result()).isZero();
+        assertThat(standby.server().serviceState().enabled()).isFalse();
+        assertThat(standby.control().registry().execute(ControlCommand.of("dhcp-enable", null)).result()).isZero();
+        assertThat(standby.server().serviceState().enabled()).isTrue();
+        // status-get's remote part, as Stork reads it
+        JsonObject remote = (JsonObject) ((JsonObject) ((JsonObject) ((JsonArray) ((JsonObject) primary.control()
+                .registry().execute(ControlCommand.of("status-get", null)).arguments())
+                .get("high-availability")).get(0)).get("ha-servers")).get("remote");
+        assertThat(((JsonString) remote.get("last-state")).value()).isEqualTo("hot-standby");
+        assertThat(((JsonString) remote.get("role")).value()).isEqualTo("standby");
+        assertThat(remote.bool("in-touch")).contains(true);
+        assertThat(remote.bool("communication-interrupted")).contains(false);
     }
 
     /** Reads and discards replies still queued (offers to the probe clients). */
