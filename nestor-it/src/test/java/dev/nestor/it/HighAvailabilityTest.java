@@ -121,6 +121,8 @@ class HighAvailabilityTest {
         Perfdhcp.Report failover = waiting.await();
         assertThat(standby.process().logged("HA_HEARTBEAT_COMMUNICATIONS_FAILED")).isTrue();
         assertThat(standby.process().logged("HA_COMMUNICATION_INTERRUPTED")).isTrue();
+        assertThat(standby.process().logged("HA_COMMUNICATION_INTERRUPTED_CLIENT4_UNACKED")).as("unacked clients")
+                .isTrue();
         assertThat(standby.remote().bool("communication-interrupted")).as("standby's status-get remote")
                 .contains(true);
         assertThat(standby.scopes()).as("partner-down standby serves the primary's scope").contains("server1");
