@@ -112,12 +112,14 @@ class HighAvailabilityTest {
         Map<String, LeaseFiles.Lease4> phaseA = primaryServesAndStandbyReplicates(100);
 
         // (b) the primary dies; the standby sees the heartbeats fail, counts unacked clients, takes over
+        long killed = System.nanoTime();
         primary.process().kill();
         // clients retrying (secs > 1 from the second second on) for 12 s: more than max-unacked-clients of them
         Perfdhcp.Run waiting = Perfdhcp.start(directory, "perfdhcp-failover", Loopback.RELAY_TWO, standby.address(),
                 PERFDHCP_TIMEOUT, "-r", "20", "-R", "30", "-p", "12", "-d", "2", "-u", "-b", "mac=00:0c:01:02:05:00",
                 "-Y", "0", "-y", "60");
         standby.awaitState("partner-down", Duration.ofSeconds(30));
+        long failoverMillis = (System.nanoTime() - killed) / 1_000_000;
         Perfdhcp.Report failover = waiting.await();
         assertThat(standby.process().logged("HA_HEARTBEAT_COMMUNICATIONS_FAILED")).isTrue();
         assertThat(standby.process().logged("HA_COMMUNICATION_INTERRUPTED")).isTrue();
@@ -128,17 +130,21 @@ class HighAvailabilityTest {
         assertThat(standby.scopes()).as("partner-down standby serves the primary's scope").contains("server1");
         Perfdhcp.Report alone = perfdhcp("perfdhcp-partner-down", Loopback.RELAY_TWO, standby, 30,
                 "00:0c:01:02:06:00").await();
-        System.out.println("[it] partner-down " + primary.kind() + "/" + standby.kind() + ": while failing over " + failover + "; after " + alone);
+        System.out.println("[it] partner-down " + primary.kind() + "/" + standby.kind() + ": reached "
+                + failoverMillis + " ms after the kill; while failing over " + failover + "; after " + alone);
         assertThat(alone.acksReceived()).as(alone.output()).isEqualTo(30);
         assertThat(alone.nonUnique()).isZero();
 
         // (c) the primary comes back on its old lease file: syncing, then hot-standby on both
+        long restarted = System.nanoTime();
         primary.start();
         primary.awaitState("hot-standby", HA_STATE);
         standby.awaitState("hot-standby", HA_STATE);
+        long resyncMillis = (System.nanoTime() - restarted) / 1_000_000;
         Map<String, LeaseFiles.Lease4> primaryLeases = LeaseFiles.active(primary.leaseFile());
         Map<String, LeaseFiles.Lease4> standbyLeases = LeaseFiles.active(standby.leaseFile());
-        System.out.println("[it] after resync " + primary.kind() + "/" + standby.kind() + ": primary " + primaryLeases.size() + " leases, standby "
+        System.out.println("[it] after resync " + primary.kind() + "/" + standby.kind() + " (both hot-standby "
+                + resyncMillis + " ms after the restart): primary " + primaryLeases.size() + " leases, standby "
                 + standbyLeases.size());
         assertThat(LeaseFiles.conflicts(primaryLeases, standbyLeases)).isEmpty();
         assertThat(LeaseFiles.clientsWithTwoAddresses(primaryLeases)).isEmpty();
@@ -147,6 +153,14 @@ class HighAvailabilityTest {
         assertThat(sameClients(standbyLeases, phaseA)).as("phase (a) leases on the standby").isTrue();
         assertThat(sameClients(primaryLeases, standbyLeases)).as("partner-down leases synced to the primary").isTrue();
         assertThat(standbyLeases.size()).isGreaterThanOrEqualTo(phaseA.size() + 30);
+
+        // back in hot-standby the primary serves again and the standby receives its updates
+        Perfdhcp.Report again = perfdhcp("perfdhcp-primary-again", Loopback.RELAY, primary, 10, "00:0c:01:02:07:00")
+                .await();
+        assertThat(again.acksReceived()).as(again.output()).isEqualTo(10);
+        Map<String, LeaseFiles.Lease4> newLeases = LeaseFiles.active(primary.leaseFile());
+        Await.until("standby holding the primary's leases after the resync", Duration.ofSeconds(20),
+                () -> sameClients(LeaseFiles.active(standby.leaseFile()), newLeases));
     }
 
     /** Nestor primary, stock Kea 2.2 standby: the same three phases, Kea taking over and syncing back. */
