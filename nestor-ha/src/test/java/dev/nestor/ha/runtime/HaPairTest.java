@@ -178,6 +178,34 @@ class HaPairTest {
         assertThat(remote.bool("communication-interrupted")).contains(false);
     }
 
+    @Test
+    void maintenanceStartAndCancelGoThroughThePartner() throws Exception {
+        int primaryHttp = freePort();
+        int standbyHttp = freePort();
+        primaryClient = new DhcpProbe();
+        standbyClient = new DhcpProbe();
+        primary = start("server1", config("server1", primaryHttp, standbyHttp), primaryClient.port());
+        standby = start("server2", config("server2", primaryHttp, standbyHttp), standbyClient.port());
+        await("both in hot-standby", Duration.ofSeconds(60),
+                () -> primary.statusState().equals("hot-standby") && standby.statusState().equals("hot-standby"));
+
+        ControlAnswer start = standby.control().registry().execute(ControlCommand.of("ha-maintenance-start", null));
+        assertThat(start.result()).as(start.text()).isZero();
+        assertThat(standby.statusState()).isEqualTo("partner-in-maintenance");
+        assertThat(primary.statusState()).isEqualTo("in-maintenance");
+        // the standby now serves the primary's clients, and still sends it lease updates
+        drain(standbyClient);
+        DhcpProbe.Reply ack = standbyClient.dora(standby.dhcpPort(), DhcpProbe.mac(7));
+        assertThat(ack).isNotNull();
+        assertThat(ack.type()).isEqualTo(DhcpProbe.ACK);
+        assertThat(primary.server().leaseStore().get(ack.yiaddr())).isPresent();
+
+        ControlAnswer cancel = standby.control().registry().execute(ControlCommand.of("ha-maintenance-cancel", null));
+        assertThat(cancel.text()).isEqualTo("Server maintenance successfully canceled.");
+        await("hot-standby after the maintenance", Duration.ofSeconds(30),
+                () -> primary.statusState().equals("hot-standby") && standby.statusState().equals("hot-standby"));
+    }
+
     /** Reads and discards replies still queued (offers to the probe clients). */
     private static void drain(DhcpProbe probe) throws IOException {
         probe.drainQuickly();
