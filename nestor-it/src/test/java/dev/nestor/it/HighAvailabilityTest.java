@@ -1,0 +1,186 @@
+package dev.nestor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nestor.it.HaPeer.Kind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HA hot-standby pairs from the seed pair configs on loopback (primary 127.0.7.10, standby 127.0.7.11, peer URLs on
+ * free ports, heartbeat-delay 1000, max-response-delay 3000, max-ack-delay 1000, max-unacked-clients 10), driven by
+ * stock perfdhcp from 127.0.7.1 (to the primary) and 127.0.7.5 (to the standby). Nestor pairs, and Nestor with stock
+ * Kea 2.2 on either side. A nestor build without the HA hook attached skips with "HA not attached in this build".
+ */
+class HighAvailabilityTest {
+    private static final Duration PERFDHCP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HA_STATE = Duration.ofSeconds(40);
+
+    @TempDir
+    Path directory;
+
+    private HaPeer primary;
+    private HaPeer standby;
+
+    @BeforeAll
+    static void requireRoot() throws Exception {
+        Loopback.assumeRootAndPerfdhcp();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        for (HaPeer peer : new HaPeer[] {standby, primary}) {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+    }
+
+    private void startPair(Kind primaryKind, Kind standbyKind) throws Exception {
+        if (primaryKind == Kind.KEA || standbyKind == Kind.KEA) {
+            Loopback.assumeKea();
+        }
+        int primaryPort = Loopback.freeTcpPort(Loopback.PRIMARY);
+        int standbyPort = Loopback.freeTcpPort(Loopback.STANDBY);
+        primary = new HaPeer(primaryKind, "primary", directory.resolve("primary"), primaryPort, standbyPort);
+        standby = new HaPeer(standbyKind, "standby", directory.resolve("standby"), primaryPort, standbyPort);
+        primary.start().assumeHaAttached();
+        standby.start().assumeHaAttached();
+        primary.awaitState("hot-standby", HA_STATE);
+        standby.awaitState("hot-standby", HA_STATE);
+        // each side sees the other in hot-standby; only the primary serves a scope (its own)
+        Await.until("both peers seeing the partner in hot-standby", Duration.ofSeconds(10),
+                () -> "hot-standby".equals(primary.remote().string("last-state").orElse(""))
+                        && "hot-standby".equals(standby.remote().string("last-state").orElse("")));
+        assertThat(primary.scopes()).containsExactly("server1");
+        assertThat(standby.scopes()).isEmpty();
+    }
+
+    /** perfdhcp towards one peer: {@code clients} clients from base MAC {@code mac}, one DORA each. */
+    private Perfdhcp.Run perfdhcp(String name, String relay, HaPeer peer, int clients, String mac, String... extra)
+            throws Exception {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("-r", "100", "-R",
+                String.valueOf(clients), "-n", String.valueOf(clients), "-p", String.valueOf(clients / 100 + 4),
+                "-W", "2000000", "-d", "2", "-u", "-b", "mac=" + mac));
+        arguments.addAll(java.util.List.of(extra));
+        return Perfdhcp.start(directory, name, relay, peer.address(), PERFDHCP_TIMEOUT, arguments.toArray(String[]::new));
+    }
+
+    /** Phase (a): traffic to both; the primary answers, the standby stays silent and its lease file fills. */
+    private Map<String, LeaseFiles.Lease4> primaryServesAndStandbyReplicates(int clients) throws Exception {
+        Perfdhcp.Run toPrimary = perfdhcp("perfdhcp-primary", Loopback.RELAY, primary, clients, "00:0c:01:02:03:00");
+        Perfdhcp.Run toStandby = perfdhcp("perfdhcp-standby", Loopback.RELAY_TWO, standby, clients,
+                "00:0c:01:02:03:00");
+        Perfdhcp.Report primaryReport = toPrimary.await();
+        Perfdhcp.Report standbyReport = toStandby.await();
+        System.out.println("[it] hot-standby " + primary.kind() + "/" + standby.kind() + ": to primary "
+                + primaryReport + "; to standby " + standbyReport);
+        assertThat(primaryReport.acksReceived()).as(primaryReport.output()).isEqualTo(clients);
+        assertThat(primaryReport.nonUnique()).isZero();
+        assertThat(standbyReport.offersReceived()).as("the hot standby answers nobody").isZero();
+
+        Map<String, LeaseFiles.Lease4> primaryLeases = LeaseFiles.active(primary.leaseFile());
+        assertThat(primaryLeases).hasSize(clients);
+        Await.until("standby's lease file holding the primary's " + clients + " leases", Duration.ofSeconds(20),
+                () -> sameClients(LeaseFiles.active(standby.leaseFile()), primaryLeases));
+        return primaryLeases;
+    }
+
+    private static boolean sameClients(Map<String, LeaseFiles.Lease4> leases, Map<String, LeaseFiles.Lease4> expected) {
+        for (var entry : expected.entrySet()) {
+            LeaseFiles.Lease4 lease = leases.get(entry.getKey());
+            if (lease == null || !lease.hwaddr().equalsIgnoreCase(entry.getValue().hwaddr())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void nestorPairServesFailsOverAndResyncs() throws Exception {
+        startPair(Kind.NESTOR, Kind.NESTOR);
+        failoverScenario();
+    }
+
+    /** Phases (a) to (c): hot-standby service, the primary killed, partner-down, the primary back and resynced. */
+    private void failoverScenario() throws Exception {
+        Map<String, LeaseFiles.Lease4> phaseA = primaryServesAndStandbyReplicates(100);
+
+        // (b) the primary dies; the standby sees the heartbeats fail, counts unacked clients, takes over
+        long killed = System.nanoTime();
+        primary.process().kill();
+        // clients retrying (secs > 1 from the second second on) for 12 s: more than max-unacked-clients of them
+        Perfdhcp.Run waiting = Perfdhcp.start(directory, "perfdhcp-failover", Loopback.RELAY_TWO, standby.address(),
+                PERFDHCP_TIMEOUT, "-r", "20", "-R", "30", "-p", "12", "-d", "2", "-u", "-b", "mac=00:0c:01:02:05:00",
+                "-Y", "0", "-y", "60");
+        standby.awaitState("partner-down", Duration.ofSeconds(30));
+        long failoverMillis = (System.nanoTime() - killed) / 1_000_000;
+        Perfdhcp.Report failover = waiting.await();
+        assertThat(standby.process().logged("HA_HEARTBEAT_COMMUNICATIONS_FAILED")).isTrue();
+        assertThat(standby.process().logged("HA_COMMUNICATION_INTERRUPTED")).isTrue();
+        assertThat(standby.process().logged("HA_COMMUNICATION_INTERRUPTED_CLIENT4_UNACKED")).as("unacked clients")
+                .isTrue();
+        assertThat(standby.remote().bool("communication-interrupted")).as("standby's status-get remote")
+                .contains(true);
+        assertThat(standby.scopes()).as("partner-down standby serves the primary's scope").contains("server1");
+        Perfdhcp.Report alone = perfdhcp("perfdhcp-partner-down", Loopback.RELAY_TWO, standby, 30,
+                "00:0c:01:02:06:00").await();
+        System.out.println("[it] partner-down " + primary.kind() + "/" + standby.kind() + ": reached "
+                + failoverMillis + " ms after the kill; while failing over " + failover + "; after " + alone);
+        assertThat(alone.acksReceived()).as(alone.output()).isEqualTo(30);
+        assertThat(alone.nonUnique()).isZero();
+
+        // (c) the primary comes back on its old lease file: syncing, then hot-standby on both
+        long restarted = System.nanoTime();
+        primary.start();
+        primary.awaitState("hot-standby", HA_STATE);
+        standby.awaitState("hot-standby", HA_STATE);
+        long resyncMillis = (System.nanoTime() - restarted) / 1_000_000;
+        Map<String, LeaseFiles.Lease4> primaryLeases = LeaseFiles.active(primary.leaseFile());
+        Map<String, LeaseFiles.Lease4> standbyLeases = LeaseFiles.active(standby.leaseFile());
+        System.out.println("[it] after resync " + primary.kind() + "/" + standby.kind() + " (both hot-standby "
+                + resyncMillis + " ms after the restart): primary " + primaryLeases.size() + " leases, standby "
+                + standbyLeases.size());
+        assertThat(LeaseFiles.conflicts(primaryLeases, standbyLeases)).isEmpty();
+        assertThat(LeaseFiles.clientsWithTwoAddresses(primaryLeases)).isEmpty();
+        assertThat(LeaseFiles.clientsWithTwoAddresses(standbyLeases)).isEmpty();
+        assertThat(sameClients(primaryLeases, phaseA)).as("phase (a) leases on the primary").isTrue();
+        assertThat(sameClients(standbyLeases, phaseA)).as("phase (a) leases on the standby").isTrue();
+        assertThat(sameClients(primaryLeases, standbyLeases)).as("partner-down leases synced to the primary").isTrue();
+        assertThat(standbyLeases.size()).isGreaterThanOrEqualTo(phaseA.size() + 30);
+
+        // back in hot-standby the primary serves again and the standby receives its updates
+        Perfdhcp.Report again = perfdhcp("perfdhcp-primary-again", Loopback.RELAY, primary, 10, "00:0c:01:02:07:00")
+                .await();
+        assertThat(again.acksReceived()).as(again.output()).isEqualTo(10);
+        Map<String, LeaseFiles.Lease4> newLeases = LeaseFiles.active(primary.leaseFile());
+        Await.until("standby holding the primary's leases after the resync", Duration.ofSeconds(20),
+                () -> sameClients(LeaseFiles.active(standby.leaseFile()), newLeases));
+    }
+
+    /** Nestor primary, stock Kea 2.2 standby: the same three phases, Kea taking over and syncing back. */
+    @Test
+    void nestorPrimaryWithStockKeaStandby() throws Exception {
+        startPair(Kind.NESTOR, Kind.KEA);
+        failoverScenario();
+    }
+
+    /** Stock Kea 2.2 primary, Nestor standby: Nestor takes over from Kea and gives the leases back on its return. */
+    @Test
+    void stockKeaPrimaryWithNestorStandby() throws Exception {
+        startPair(Kind.KEA, Kind.NESTOR);
+        failoverScenario();
+    }
+
+    /** The same scenario between two stock Kea servers: checks the test itself (configs, timers, expectations). */
+    @Test
+    void stockKeaPairAsReference() throws Exception {
+        startPair(Kind.KEA, Kind.KEA);
+        failoverScenario();
+    }
+}
