@@ -33,6 +33,10 @@ final class Dhcp4Command extends DhcpCommand {
         applyLoggers("kea-dhcp4", config.loggers(), debug);
         Logger log = LoggerFactory.getLogger("kea-dhcp4.dhcp4");
         Ports ports = new Ports(serverPort == null ? 67 : serverPort, clientPort == null ? 0 : clientPort);
+        // SIGTERM and SIGINT stop the server cleanly with exit 0, as kea-dhcp4 does (also during startup); the
+        // shutdown hook below remains for everything else that ends the JVM
+        CountDownLatch stopped = new CountDownLatch(1);
+        boolean signalsHandled = StopSignals.install(stopped::countDown);
         Dhcp4Service service;
         try {
             service = Dhcp4Service.start(config, ports, durability, Clock.systemUTC());
@@ -42,7 +46,6 @@ final class Dhcp4Command extends DhcpCommand {
             System.err.println("failed to start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         ServerRuntime runtime;
         try {
             runtime = ServerRuntime.attach(service, configFile, loaded, exitValue -> stopped.countDown());
@@ -58,15 +61,15 @@ final class Dhcp4Command extends DhcpCommand {
         }, "nestor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
-        if (!Thread.currentThread().isInterrupted()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                runtime.close();
-                service.close();
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook closes everything
-            }
+        Logger stopLog = LoggerFactory.getLogger("kea-dhcp4.dhcp4");
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return 0; // the JVM is already stopping: the hook closes everything
         }
+        runtime.close();
+        service.close();
+        stopLog.debug("nestor dhcp4 stopped (signal handlers installed: {})", signalsHandled);
         return 0;
     }
 }
