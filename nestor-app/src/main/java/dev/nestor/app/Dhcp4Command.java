@@ -6,6 +6,7 @@ import dev.nestor.config.LoadedConfig;
 import dev.nestor.lease.Durability;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.Ports;
+import dev.nestor.server.SetupBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -37,10 +38,17 @@ final class Dhcp4Command extends DhcpCommand {
         // shutdown hook below remains for everything else that ends the JVM
         CountDownLatch stopped = new CountDownLatch(1);
         boolean signalsHandled = StopSignals.install(stopped::countDown);
+        LeaseFileLock leaseLock = null;
         Dhcp4Service service;
         try {
+            if (config.leaseDatabase().persist()) {
+                leaseLock = LeaseFileLock.acquire(SetupBuilder.memfile(config, durability).path());
+            }
             service = Dhcp4Service.start(config, ports, durability, Clock.systemUTC());
         } catch (Exception e) {
+            if (leaseLock != null) {
+                leaseLock.close();
+            }
             log.error("DHCP4_INIT_FAIL failed to initialize Kea server: configuration error using file: {}, reason: {}",
                     configFile, e.getMessage());
             System.err.println("failed to start: " + e.getMessage());
@@ -51,6 +59,9 @@ final class Dhcp4Command extends DhcpCommand {
             runtime = ServerRuntime.attach(service, configFile, loaded, exitValue -> stopped.countDown());
         } catch (Exception e) {
             service.close();
+            if (leaseLock != null) {
+                leaseLock.close();
+            }
             System.err.println("failed to start: " + e.getMessage());
             return 1;
         }
@@ -69,6 +80,9 @@ final class Dhcp4Command extends DhcpCommand {
         }
         runtime.close();
         service.close();
+        if (leaseLock != null) {
+            leaseLock.close();
+        }
         stopLog.debug("nestor dhcp4 stopped (signal handlers installed: {})", signalsHandled);
         return 0;
     }

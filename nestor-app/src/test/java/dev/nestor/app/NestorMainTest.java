@@ -115,6 +115,13 @@ class NestorMainTest {
         String added = command(socket, """
                 {"command": "lease4-add", "arguments": {"ip-address": "127.1.0.20", "hw-address": "0a:0b:0c:0d:0e:0f"}}""");
         assertThat(added).contains("\"result\":0");
+
+        // a second server on the same lease file is refused while the first runs
+        Path second = dir.resolve("second.json");
+        Files.writeString(second, Files.readString(config).replace(socket.toString(), dir.resolve("ctl2.sock").toString()));
+        Run refused = run("dhcp4", "-c", second.toString(), "-p", "0");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("in use by another Nestor server");
         assertThat(command(socket, "{\"command\": \"shutdown\"}")).contains("\"result\":0");
         assertThat(server.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(Files.readString(leases)).contains("127.1.0.20,0a:0b:0c:0d:0e:0f");
