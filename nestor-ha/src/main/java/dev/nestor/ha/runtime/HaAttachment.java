@@ -87,7 +87,7 @@ public final class HaAttachment implements AutoCloseable {
     private static final List<String> PEER_COMMANDS = List.of("ha-heartbeat", "ha-sync-complete-notify", "ha-reset",
             "ha-maintenance-notify");
     private static final List<String> ADMIN_COMMANDS = List.of("ha-sync", "ha-maintenance-start",
-            "ha-maintenance-cancel", "ha-continue");
+            "ha-maintenance-cancel", "ha-continue", "ha-scopes");
     /** Kea 2.4+'s {@code restrict-commands} accept list of the dedicated listener (ha-protocol.md §12.4, v4). */
     static final Set<String> RESTRICTED_COMMANDS = Set.of("list-commands", "status-get", "dhcp-disable", "dhcp-enable",
             "ha-reset", "ha-heartbeat", "lease4-update", "lease4-del", "lease4-get-all", "lease4-get-page",
@@ -130,10 +130,13 @@ public final class HaAttachment implements AutoCloseable {
             return thread;
         });
         HaLog log = Slf4jHaLog.forDhcp4();
-        this.partner = settings.partnerName().map(name -> {
-            HaPeer peer = peer(name);
-            return new HttpPartnerClient(URI.create(peer.url()), peer.basicAuthUser(), password(peer), haThread::execute);
-        }).orElse(null);
+        HttpPartnerClient client = null;
+        if (settings.partnerName().isPresent()) {
+            HaPeer peer = peer(settings.partnerName().get());
+            client = new HttpPartnerClient(URI.create(peer.url()), peer.basicAuthUser(), password(peer),
+                    tlsContext(peer), haThread::execute);
+        }
+        this.partner = client;
         this.service = new HaService(settings, clock, log,
                 partner != null ? partner : new UnreachablePartner(), new ThreadScheduler(),
                 new EngineLeases4(server.leaseEngine()));
@@ -167,15 +170,32 @@ public final class HaAttachment implements AutoCloseable {
         server.admission(this::admit);
         server.committedHook(this::leasesCommitted);
         HaPeer self = relationship.thisPeer();
-        for (HaPeer peer : relationship.peers()) {
-            if (peer.tls().isPresent()) {
-                LOG.error("TLS towards HA peers is not supported by Nestor: peer {} is contacted and served over plain "
-                        + "HTTP", peer.name());
-            }
+        HttpListenerSettings listenerSettings = HttpListenerSettings.plain(self.address(), self.port());
+        Optional<javax.net.ssl.SSLContext> ownTls = tlsContext(self);
+        if (ownTls.isPresent()) {
+            // Kea serves the peer URL with this server's own files and asks peers for theirs unless told not to
+            listenerSettings = listenerSettings.withTls(ownTls.get(), relationship.requireClientCerts());
         }
-        listener = control.openHttp(HttpListenerSettings.plain(self.address(), self.port()), ControlLimits.DEFAULTS,
+        listener = control.openHttp(listenerSettings, ControlLimits.DEFAULTS,
                 relationship.restrictCommands() ? RESTRICTED_COMMANDS : null);
         onHa(service::start);
+    }
+
+    /**
+     * The TLS context for a peer's configured files (ha-protocol.md §2): our certificate and key to present, and
+     * the trust anchor the other side's certificate is verified against; empty when the peer has no TLS.
+     */
+    private static Optional<javax.net.ssl.SSLContext> tlsContext(HaPeer peer) throws IOException {
+        if (peer.tls().isEmpty()) {
+            return Optional.empty();
+        }
+        dev.nestor.config.ha.HaTls tls = peer.tls().get();
+        try {
+            return Optional.of(dev.nestor.control.transport.PemTls.context(java.nio.file.Path.of(tls.trustAnchor()),
+                    java.nio.file.Path.of(tls.certFile()), java.nio.file.Path.of(tls.keyFile())));
+        } catch (IOException e) {
+            throw new IOException("TLS files of HA peer " + peer.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** This server's HA state as last published by the HA thread. */
@@ -350,6 +370,35 @@ public final class HaAttachment implements AutoCloseable {
         register(registry, "ha-maintenance-start", command -> outcome(service::maintenanceStart));
         register(registry, "ha-maintenance-cancel", command -> outcome(service::maintenanceCancel));
         register(registry, "ha-continue", command -> outcome(service::continueMachine));
+        register(registry, "ha-scopes", this::scopes);
+    }
+
+    /** {@code ha-scopes}: Kea's argument checks and texts (ha-protocol.md §3, §13); every name must be a peer's. */
+    private ControlAnswer scopes(ControlCommand command) throws CommandFailure {
+        if (command.arguments() == null) {
+            return ControlAnswer.error("arguments not found in the 'ha-scopes' command");
+        }
+        if (!(command.arguments() instanceof JsonObject arguments)) {
+            return ControlAnswer.error("arguments in the 'ha-scopes' command are not a map");
+        }
+        if (!arguments.has("scopes")) {
+            return ControlAnswer.error("'scopes' is mandatory for the 'ha-scopes' command");
+        }
+        if (!(arguments.get("scopes") instanceof JsonArray list)) {
+            return ControlAnswer.error("'scopes' must be a list in the 'ha-scopes' command");
+        }
+        Set<String> names = new TreeSet<>();
+        for (int index = 0; index < list.size(); index++) {
+            if (!(list.get(index) instanceof JsonString name)) {
+                return ControlAnswer.error("scope name must be a string in the 'scopes' argument");
+            }
+            if (relationship.peers().stream().noneMatch(peer -> peer.name().equals(name.value()))) {
+                return ControlAnswer.error("invalid server name specified '" + name.value()
+                        + "' while enabling/disabling HA scopes");
+            }
+            names.add(name.value());
+        }
+        return outcome(() -> service.serveScopes(names));
     }
 
     private void register(CommandRegistry registry, String name, dev.nestor.control.CommandHandler handler) {

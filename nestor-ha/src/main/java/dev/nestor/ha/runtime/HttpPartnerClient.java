@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends peer commands to the partner over HTTP/1.1 (ha-protocol.md §12.1): {@code POST} of the command's JSON
- * (with {@code "service": ["dhcp4"]}) to the partner's URL, keep-alive connections, an optional basic-auth header.
+ * (with {@code "service": ["dhcp4"]}) to the partner's URL (HTTPS when the peer has TLS files), keep-alive
+ * connections, an optional basic-auth header.
  * Asynchronous sends are limited to {@link #MAX_IN_FLIGHT} at a time, the rest queued in order; every reply is handed
  * to the HA thread's executor.
  *
@@ -48,17 +49,20 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
      * @param uri           the partner's URL
      * @param user          basic-auth user, if any
      * @param password      basic-auth password (used only with a user)
+     * @param tls           TLS context for an {@code https} URL: verifies the partner, presents our certificate
      * @param haThread      where replies are delivered
      */
-    HttpPartnerClient(URI uri, Optional<String> user, String password, Executor haThread) {
+    HttpPartnerClient(URI uri, Optional<String> user, String password, Optional<javax.net.ssl.SSLContext> tls,
+                      Executor haThread) {
         this.uri = uri;
         this.authorization = user.map(name -> "Basic " + Base64.getEncoder()
                 .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
         this.haThread = haThread;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(SEND_TIMEOUT)
-                .build();
+                .connectTimeout(SEND_TIMEOUT);
+        tls.ifPresent(builder::sslContext);
+        this.client = builder.build();
     }
 
     private HttpRequest request(PeerCommand command, Duration timeout) {

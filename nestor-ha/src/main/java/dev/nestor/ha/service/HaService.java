@@ -384,6 +384,11 @@ public final class HaService {
         return machine.state();
     }
 
+    /** The {@code ha-scopes} command: see {@link dev.nestor.ha.state.HaStateMachine#serveScopes}. */
+    public CommandOutcome serveScopes(java.util.Set<String> names) {
+        return machine.serveScopes(names);
+    }
+
     public java.util.Set<String> scopes() {
         return machine.scopes();
     }

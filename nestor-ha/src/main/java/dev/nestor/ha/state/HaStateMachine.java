@@ -782,6 +782,16 @@ public final class HaStateMachine {
         return dhcpEnabled;
     }
 
+    /**
+     * The {@code ha-scopes} command: serve exactly these scopes (peer names, validated by the caller) until the next
+     * state change re-derives them; the DHCP service stays on or off as the state has it (ha-protocol.md §13).
+     */
+    public CommandOutcome serveScopes(Set<String> names) {
+        requireStarted();
+        scopes = Set.copyOf(names);
+        return CommandOutcome.success("New HA scopes configured.");
+    }
+
     /** Whether a query of this scope is answered now: DHCP on and the scope served. */
     public boolean serves(String scope) {
         return dhcpEnabled && scopes.contains(scope);

@@ -105,6 +105,23 @@ class HaStateMachineTest {
     }
 
     @Test
+    void haScopesReplacesTheServedScopesUntilTheNextStateChange() {
+        HaStateMachine machine = in(STANDBY, HOT_STANDBY);
+        assertThat(machine.serveScopes(java.util.Set.of("server1")))
+                .isEqualTo(CommandOutcome.success("New HA scopes configured."));
+        assertThat(machine.serves("server1")).isTrue();
+        assertThat(machine.state()).isEqualTo(HOT_STANDBY);
+        machine.serveScopes(java.util.Set.of());
+        assertThat(machine.scopes()).isEmpty();
+        assertThat(machine.localDhcpEnabled()).as("DHCP on/off follows the state only").isTrue();
+        machine.serveScopes(java.util.Set.of("server2"));
+        // entering partner-down derives the scopes from the state again
+        machine.run(PartnerView.seen(UNAVAILABLE).interrupted(true));
+        assertThat(machine.state()).isEqualTo(PARTNER_DOWN);
+        assertThat(machine.scopes()).containsExactly("server1");
+    }
+
+    @Test
     void partnerDownServesFailoverScopesAndCountsUnsentUpdates() {
         HaStateMachine machine = in(STANDBY, HOT_STANDBY);
         machine.run(PartnerView.seen(UNAVAILABLE).interrupted(true));
