@@ -646,6 +646,30 @@ final class CommonParser {
     }
 
     /** Reservation flags of one scope: {@code reservation-mode} or the three booleans, never both. */
+    /** Type checks of the global scalars both families share (timers, percentages, cache settings). */
+    static void checkGlobalScalars(Obj g) throws ConfigException {
+        g.checkTypes("floating point", "t1-percent", "t2-percent", "cache-threshold");
+        first(List.of(g), "renew-timer");
+        first(List.of(g), "rebind-timer");
+        first(List.of(g), "cache-max-age");
+    }
+
+    /**
+     * The part of a {@code shared-networks} entry both families share: allowed keys, a unique non-empty name,
+     * reservation flags and DDNS keys. Returns the name.
+     */
+    String sharedNetworkHeader(Obj n, java.util.Set<String> allowedKeys, java.util.Set<String> seenNames)
+            throws ConfigException {
+        n.allow(allowedKeys);
+        n.require("name");
+        String name = n.stringOrNull("name");
+        if (name.isBlank()) throw n.error("name", "shared network name must not be empty");
+        if (!seenNames.add(name)) throw n.error("name", "duplicate network '" + name + "' found in the configuration");
+        checkReservationMode(n);
+        ddnsKeys(n);
+        return name;
+    }
+
     static void checkReservationMode(Obj o) throws ConfigException {
         if (o == null) return;
         if (o.has("reservation-mode")) {

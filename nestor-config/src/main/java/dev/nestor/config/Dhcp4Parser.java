@@ -91,10 +91,7 @@ final class Dhcp4Parser {
         if (g.has("next-server")) CommonParser.nextServer(g, g.stringOrNull("next-server"));
         g.checkTypes("constant string", "server-hostname", "boot-file-name");
         g.checkTypes("boolean", "calculate-tee-times", "match-client-id", "authoritative", "store-extended-info");
-        g.checkTypes("floating point", "t1-percent", "t2-percent", "cache-threshold");
-        CommonParser.first(List.of(g), "renew-timer");
-        CommonParser.first(List.of(g), "rebind-timer");
-        CommonParser.first(List.of(g), "cache-max-age");
+        CommonParser.checkGlobalScalars(g);
 
         List<Reservation4> globalReservations = new ArrayList<>();
         Map<String, Obj> seenIdentifiers = new HashMap<>();
@@ -111,13 +108,7 @@ final class Dhcp4Parser {
         List<Obj> subnetObjs = new ArrayList<>();
         List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
-            n.allow(NETWORK_KEYS);
-            n.require("name");
-            String name = n.stringOrNull("name");
-            if (name.isBlank()) throw n.error("name", "shared network name must not be empty");
-            if (!networkNames.add(name)) throw n.error("name", "duplicate network '" + name + "' found in the configuration");
-            CommonParser.checkReservationMode(n);
-            common.ddnsKeys(n);
+            String name = common.sharedNetworkHeader(n, NETWORK_KEYS, networkNames);
             List<OptionData> networkOptions = common.optionData(n, false);
             List<Integer> networkRelay = relay(n);
             String networkInterface = emptyToNull(n.stringOrNull("interface"));

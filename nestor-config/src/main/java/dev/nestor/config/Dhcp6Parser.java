@@ -123,10 +123,7 @@ final class Dhcp6Parser {
         Triplet globalPreferred = common.triplet("preferred-lifetime", 3600, List.of(g), g);
         Triplet globalValid = common.triplet("valid-lifetime", 7200, List.of(g), g);
         g.checkTypes("boolean", "calculate-tee-times", "store-extended-info");
-        g.checkTypes("floating point", "t1-percent", "t2-percent", "cache-threshold");
-        CommonParser.first(List.of(g), "renew-timer");
-        CommonParser.first(List.of(g), "rebind-timer");
-        CommonParser.first(List.of(g), "cache-max-age");
+        CommonParser.checkGlobalScalars(g);
 
         List<Reservation6> globalReservations = new ArrayList<>();
         Map<String, Obj> seenIdentifiers = new HashMap<>();
@@ -143,13 +140,7 @@ final class Dhcp6Parser {
         List<Obj> subnetObjs = new ArrayList<>();
         List<Obj> networkObjs = new ArrayList<>();
         for (Obj n : g.maps("shared-networks", "shared-networks")) {
-            n.allow(NETWORK_KEYS);
-            n.require("name");
-            String name = n.stringOrNull("name");
-            if (name.isBlank()) throw n.error("name", "shared network name must not be empty");
-            if (!networkNames.add(name)) throw n.error("name", "duplicate network '" + name + "' found in the configuration");
-            CommonParser.checkReservationMode(n);
-            common.ddnsKeys(n);
+            String name = common.sharedNetworkHeader(n, NETWORK_KEYS, networkNames);
             List<OptionData> networkOptions = common.optionData(n, false);
             List<Inet6Address> networkRelay = relay(n);
             String networkInterface = emptyToNull(n.stringOrNull("interface"));
