@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code nestor} command: subcommands follow Kea's binaries. */
 @Command(name = "nestor", mixinStandardHelpOptions = true, versionProvider = NestorVersion.class,
         description = "A DHCP server compatible with ISC Kea, with Kea's High Availability built in.",
-        subcommands = {Dhcp4Command.class, Dhcp6Command.class, PerfCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Dhcp4Command.class, Dhcp6Command.class, PerfCommand.class, LabCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NestorMain implements Runnable {
 
     @CommandLine.Option(names = "-v", description = "print the version and exit")

@@ -67,6 +67,7 @@ final class PerfEngine implements AutoCloseable {
     private long shortWaits;
     private Thread receiver;
     private volatile Throwable receiverFailure;
+    private final AckListener ackListener;
 
     // avalanche state, guarded by "this"
     private int[] clientPhase;
@@ -76,14 +77,28 @@ final class PerfEngine implements AutoCloseable {
     private int outstanding;
     private long resent;
 
-    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, ClientMessages messages) {
+    /** Told of every DHCPv4 ACK carrying an address, on the receiver thread (so it must be quick). */
+    @FunctionalInterface
+    interface AckListener {
+        /**
+         * @param chaddr  the reply's client hardware address field (16 bytes; Ethernet uses the first 6)
+         * @param yiaddr  the leased address
+         * @param server  index of the target that sent it, or -1 when the source matched none
+         */
+        void acked(byte[] chaddr, int yiaddr, int server);
+    }
+
+    private PerfEngine(PerfOptions options, PrintStream out, DatagramChannel channel, ClientMessages messages,
+                       List<InetSocketAddress> explicitTargets, AckListener ackListener) {
         this.options = options;
         this.out = out;
         this.channel = channel;
         this.senderMessages = messages;
         this.receiverMessages = messages.copy();
+        this.ackListener = ackListener;
         int port = options.effectiveRemotePort();
-        this.targets = options.servers().stream().map(server -> new InetSocketAddress(server, port))
+        this.targets = explicitTargets != null ? explicitTargets.toArray(InetSocketAddress[]::new)
+                : options.servers().stream().map(server -> new InetSocketAddress(server, port))
                 .toArray(InetSocketAddress[]::new);
         boolean v4 = options.ipVersion() == 4;
         List<String> names = new ArrayList<>();
@@ -121,7 +136,17 @@ final class PerfEngine implements AutoCloseable {
      * @throws IOException when the local address cannot be found or bound
      */
     static PerfEngine open(PerfOptions options, PrintStream out) throws IOException {
-        InetAddress local = localAddress(options);
+        return open(options, out, localAddress(options), null, null);
+    }
+
+    /**
+     * Opens a run for a program rather than a command line: {@code local} is used as given (giaddr and bound
+     * address, not checked against the interfaces), {@code targets} (when not null) replace the servers and
+     * remote port of {@code options}, each with its own port, and {@code ackListener} (when not null) hears of
+     * every ACK.
+     */
+    static PerfEngine open(PerfOptions options, PrintStream out, InetAddress local, List<InetSocketAddress> targets,
+                           AckListener ackListener) throws IOException {
         DatagramChannel channel = DatagramChannel.open(options.ipVersion() == 4 ? StandardProtocolFamily.INET
                 : StandardProtocolFamily.INET6);
         try {
@@ -145,7 +170,7 @@ final class PerfEngine implements AutoCloseable {
             messages = new Dhcp6Messages(local.getAddress(), options.relayLevel() > 0, duid, options.baseMac(),
                     options.rapidCommit(), options.extraOptions());
         }
-        return new PerfEngine(options, out, channel, messages);
+        return new PerfEngine(options, out, channel, messages, targets, ackListener);
     }
 
     /** The address perfdhcp would use: {@code -l} (address or interface), else the route to the first server. */
@@ -190,6 +215,22 @@ final class PerfEngine implements AutoCloseable {
     static int toInt(InetAddress address) {
         byte[] bytes = address.getAddress();
         return ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+    }
+
+    /**
+     * The counters so far, safe to read from another thread while the run goes on: first and second
+     * messages sent, their replies received, and drops (sent minus received, both exchanges).
+     */
+    long[] liveCounters() {
+        long first = exchanges[0].sent.get();
+        long firstReplies = exchanges[0].received.get();
+        long second = exchanges.length > 1 ? exchanges[1].sent.get() : 0;
+        long secondReplies = exchanges.length > 1 ? exchanges[1].received.get() : 0;
+        long drops = 0;
+        for (ExchangeCounters exchange : exchanges) {
+            drops += exchange.drops();
+        }
+        return new long[] {first, firstReplies, second, secondReplies, drops};
     }
 
     /** Asks a running test to end as if its period had elapsed (Ctrl-C). */
@@ -419,6 +460,12 @@ final class PerfEngine implements AutoCloseable {
     }
 
     private int serverIndex(InetSocketAddress source) {
+        // servers sharing an address (one host, several ports) are told apart by port
+        for (int server = 0; server < targets.length; server++) {
+            if (targets[server].equals(source)) {
+                return server;
+            }
+        }
         InetAddress address = source.getAddress();
         for (int server = 0; server < targets.length; server++) {
             if (targets[server].getAddress().equals(address)) {
@@ -451,6 +498,12 @@ final class PerfEngine implements AutoCloseable {
             serverReceived[server][exchange].incrementAndGet();
         } else {
             unknownSource.incrementAndGet();
+        }
+        if (ackListener != null && exchange == 1 && fields.hasAddress && options.ipVersion() == 4) {
+            // every ACK is a lease the server committed, late or not, so it is reported before the matching
+            byte[] chaddr = new byte[16];
+            datagram.get(Dhcp4Messages.OFFSET_CHADDR, chaddr);
+            ackListener.acked(chaddr, (int) fields.addressLow, server);
         }
         ExchangeCounters counters = exchanges[exchange];
         long sendTime = pending[exchange].claim(fields.xid);
