@@ -74,6 +74,7 @@ final class HotStandbyLab implements AutoCloseable {
     private volatile String step = "starting";
     private volatile DoubleSupplier fraction = () -> 0;
     private volatile PerfSession session;
+    private volatile boolean aborted;
     private long lastAcks;
     private long lastSampleNanos = System.nanoTime();
     private double rate;
@@ -147,6 +148,7 @@ final class HotStandbyLab implements AutoCloseable {
         sampler.scheduleWithFixedDelay(this::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         step = "starting the primary";
         startServer(primary);
+        checkAborted();
         step = "starting the standby";
         fraction = () -> 0.1;
         startServer(standby);
@@ -171,7 +173,9 @@ final class HotStandbyLab implements AutoCloseable {
         }
         view.note("start: both servers in hot-standby");
         hotStandbyPhase();
+        checkAborted();
         Duration failover = failoverPhase();
+        checkAborted();
         Duration recovery = failover == null ? null : recoveryPhase();
         phase = "checks";
         step = "waiting for both lease files to hold every ACKed lease";
@@ -304,6 +308,7 @@ final class HotStandbyLab implements AutoCloseable {
             if (done != null) {
                 long deadline = System.nanoTime() + limit.toNanos();
                 while (runner.isAlive() && !done.getAsBoolean() && System.nanoTime() < deadline) {
+                    checkAborted();
                     Thread.sleep(100);
                 }
                 load.requestStop();
@@ -384,9 +389,10 @@ final class HotStandbyLab implements AutoCloseable {
         return server.control().haStatus().map(ControlChannel.HaStatus::state).orElse("starting");
     }
 
-    private static boolean await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+    private boolean await(BooleanSupplier condition, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
+            checkAborted();
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -468,6 +474,22 @@ final class HotStandbyLab implements AutoCloseable {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0))) {
             return socket.getLocalPort();
         }
+    }
+
+    private void checkAborted() throws InterruptedException {
+        if (aborted) {
+            throw new InterruptedException("the lab was interrupted");
+        }
+    }
+
+    /** True once {@link #abort()} was called: the run ends without a report. */
+    boolean aborted() {
+        return aborted;
+    }
+
+    /** Ends the run (Ctrl-C): waits throw, and {@link #close()} follows. */
+    void abort() {
+        aborted = true;
     }
 
     /** Stops every server process this lab started (SIGTERM, then SIGKILL after a grace period). */

@@ -26,16 +26,20 @@ public final class Lab {
         HotStandbyLab lab = new HotStandbyLab(options, out);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = Thread.ofPlatform().unstarted(() -> {
-            if (finished.getCount() > 0) {
-                out.println();
-                out.println("nestor lab: interrupted, stopping the servers it started");
-            }
+            lab.abort();
+            out.println();
+            out.println(finished.getCount() > 0 ? "nestor lab: interrupted, stopping the servers it started"
+                    : "nestor lab: stopping the pair");
+            out.flush();
             lab.close();
         });
         Runtime.getRuntime().addShutdownHook(hook);
         boolean keepRunning = false;
         try {
             LabReport report = lab.run();
+            if (lab.aborted()) {
+                return Verdict.EXIT_START_ERROR;
+            }
             Verdict verdict = Verdict.judge(report);
             out.print(LabReportFormatter.text(report, verdict));
             out.flush();
