@@ -41,6 +41,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON to FILE")
     Path jsonReport;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Override
     public Integer call() {
         LabOptions.StopMode stopMode = switch (stop) {

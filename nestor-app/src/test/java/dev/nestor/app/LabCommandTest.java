@@ -55,7 +55,7 @@ class LabCommandTest {
 
     @Test
     void helpNamesTheOptions() {
-        Run help = run("help", "lab");
+        Run help = run("lab", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("SCENARIO", "--keep", "--dir", "--stop", "--clients", "--json",
                 "Exit code: 0 PASS, 1 FAIL, 2");
