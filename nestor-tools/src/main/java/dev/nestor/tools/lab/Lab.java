@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code nestor lab}: runs a scenario, prints its live view and report, and returns the exit code (0 pass, 1 fail,
  * 2 usage or start error). Every server it starts is stopped when it returns, and by a shutdown hook on Ctrl-C
  * (SIGINT) or SIGTERM at any moment; with {@code --keep} the pair stays up after the report until Ctrl-C. A lab
- * killed by SIGKILL cannot run its hook: its servers then stay up (their pids are in the run directory's logs).
+ * killed by SIGKILL cannot run its hook: its servers then stop by themselves ({@link ParentWatch}).
  */
 public final class Lab {
     private Lab() {

@@ -19,8 +19,9 @@ public interface ServerLauncher {
     List<String> command(Path config, int serverPort, int clientPort);
 
     /**
-     * This JVM's java and class path running {@link #MAIN_CLASS}: from the shaded jar, the jar itself; from a test
-     * class path, the modules on it. Small heap and quick start-up, since the pair shares the machine with the lab.
+     * This JVM's java and class path running {@link #MAIN_CLASS} under {@link ParentWatch} (so the server exits if
+     * this JVM dies): from the shaded jar, the jar itself; from a test class path, the modules on it. Small heap and
+     * quick start-up, since the pair shares the machine with the lab.
      */
     static ServerLauncher sameJava() {
         String java = ProcessHandle.current().info().command()
@@ -29,7 +30,8 @@ public interface ServerLauncher {
         String classPath = System.getProperty("java.class.path");
         return (config, serverPort, clientPort) -> {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, MAIN_CLASS,
+                    "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
+                    ParentWatch.class.getName(), Long.toString(ProcessHandle.current().pid()), MAIN_CLASS,
                     "dhcp4", "-c", config.toString(), "-p", Integer.toString(serverPort),
                     "-P", Integer.toString(clientPort)));
             return command;
