@@ -34,7 +34,8 @@ class LabTest {
         String java = NestorProcess.java().toString();
         String jar = NestorProcess.jar().toString();
         ServerLauncher fromJar = (config, serverPort, clientPort) -> List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", jar, ServerLauncher.MAIN_CLASS, "dhcp4", "-c", config.toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", jar, "dev.nestor.tools.lab.ParentWatch",
+                Long.toString(ProcessHandle.current().pid()), ServerLauncher.MAIN_CLASS, "dhcp4", "-c", config.toString(),
                 "-p", Integer.toString(serverPort), "-P", Integer.toString(clientPort));
         Path json = directory.resolve("report.json");
         Path run = directory.resolve("run");
