@@ -31,6 +31,16 @@ class LabTest {
 
     @Test
     void theHotStandbyPlanPassesWithEveryAckedLeaseInBothFiles() throws Exception {
+        runAndCheck(LabOptions.StopMode.KILL, 60);
+    }
+
+    /** The clean stop ({@code --stop term}): the standby takes over just the same. */
+    @Test
+    void aPrimaryStoppedCleanlyIsTakenOverAndResyncedToo() throws Exception {
+        runAndCheck(LabOptions.StopMode.TERM, 20);
+    }
+
+    private void runAndCheck(LabOptions.StopMode stop, int clients) throws Exception {
         String java = NestorProcess.java().toString();
         String jar = NestorProcess.jar().toString();
         ServerLauncher fromJar = (config, serverPort, clientPort) -> List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
@@ -39,7 +49,7 @@ class LabTest {
                 "-p", Integer.toString(serverPort), "-P", Integer.toString(clientPort));
         Path json = directory.resolve("report.json");
         Path run = directory.resolve("run");
-        LabOptions options = new LabOptions(LabOptions.HOT_STANDBY, false, run, LabOptions.StopMode.KILL, 60, json,
+        LabOptions options = new LabOptions(LabOptions.HOT_STANDBY, false, run, stop, clients, json,
                 false, fromJar, Duration.ofSeconds(60));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -49,7 +59,7 @@ class LabTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String text = out.toString(StandardCharsets.UTF_8);
-        System.out.println("[it] nestor lab hot-standby:\n" + text.substring(Math.max(0,
+        System.out.println("[it] nestor lab hot-standby --stop " + stop + ":\n" + text.substring(Math.max(0,
                 text.indexOf("=== nestor lab"))));
         assertThat(code).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(text).contains("VERDICT: PASS", "addresses leased twice: 0\n",
@@ -61,14 +71,15 @@ class LabTest {
         assertThat(report.string("verdict")).contains("PASS");
         assertThat(report.integer("failover-ms")).as("failover measured").isPresent();
         assertThat(report.integer("recovery-ms")).as("recovery measured").isPresent();
-        // 60 clients, then 30 in failover and 30 after recovery
-        assertThat(report.integer("acked-leases").orElseThrow()).isEqualTo(120);
+        // the first phase's clients, then 30 in failover and 30 after recovery
+        int leases = clients + 60;
+        assertThat(report.integer("acked-leases").orElseThrow()).isEqualTo(leases);
 
-        // independently of the lab's own check: both lease files hold the same 120 leases, one client each
+        // independently of the lab's own check: both lease files hold the same leases, one client each
         Map<String, String> primary = activeLeases(run.resolve("primary-leases4.csv"));
         Map<String, String> standby = activeLeases(run.resolve("standby-leases4.csv"));
-        assertThat(primary).hasSize(120).isEqualTo(standby);
-        assertThat(new java.util.HashSet<>(primary.values())).hasSize(120);
+        assertThat(primary).hasSize(leases).isEqualTo(standby);
+        assertThat(new java.util.HashSet<>(primary.values())).hasSize(leases);
         for (JsonValue server : report.array("servers").orElseThrow()) {
             assertThat(((JsonObject) server).string("final-state")).contains("hot-standby");
         }
