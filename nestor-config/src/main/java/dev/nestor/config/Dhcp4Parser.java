@@ -135,11 +135,6 @@ final class Dhcp4Parser {
         }
 
         @Override
-        public long id(Subnet4 subnet) {
-            return subnet.id();
-        }
-
-        @Override
         public String prefixText(Subnet4 subnet) {
             return subnet.prefixText();
         }

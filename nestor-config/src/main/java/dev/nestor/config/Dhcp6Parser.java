@@ -156,11 +156,6 @@ final class Dhcp6Parser {
         }
 
         @Override
-        public long id(Subnet6 subnet) {
-            return subnet.id();
-        }
-
-        @Override
         public String prefixText(Subnet6 subnet) {
             return subnet.prefix().toString();
         }

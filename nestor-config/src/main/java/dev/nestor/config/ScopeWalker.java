@@ -269,7 +269,7 @@ final class ScopeWalker {
      * @param <N> the family's shared network
      * @param <A> the family's address value
      */
-    interface Family<S, N, A> {
+    interface Family<S extends FamilySubnet, N, A> {
         /** {@code subnet4} or {@code subnet6}. */
         String subnetKey();
 
@@ -287,8 +287,6 @@ final class ScopeWalker {
         /** Family checks of a member subnet against its network. */
         void checkMember(S subnet, Obj s, Network<A> network, Obj g) throws ConfigException;
 
-        long id(S subnet);
-
         /** The subnet's prefix as messages show it. */
         String prefixText(S subnet);
 
@@ -300,7 +298,7 @@ final class ScopeWalker {
     }
 
     /** Walks {@code shared-networks} and then the top-level subnets, and binds HA scopes to them. */
-    static <S, N, A> Walk<S, N> walk(CommonParser common, Obj g, HooksConfig hooks, Family<S, N, A> family)
+    static <S extends FamilySubnet, N, A> Walk<S, N> walk(CommonParser common, Obj g, HooksConfig hooks, Family<S, N, A> family)
             throws ConfigException {
         List<S> subnets = new ArrayList<>();
         List<N> networks = new ArrayList<>();
@@ -334,7 +332,7 @@ final class ScopeWalker {
                     agreedInterface = own;
                 }
                 subnets.add(subnet);
-                memberIds.add(family.id(subnet));
+                memberIds.add(subnet.id());
             }
             memberIds.sort(Comparator.naturalOrder());
             networks.add(family.network(network, memberIds));
@@ -344,7 +342,7 @@ final class ScopeWalker {
             networkObjs.add(null);
             subnets.add(family.subnet(s, Network.none(), g));
         }
-        subnets.sort(Comparator.comparingLong(family::id));
+        subnets.sort(Comparator.comparingLong(FamilySubnet::id));
         common.haBindings(hooks, subnetObjs, networkObjs);
         return new Walk<>(subnets, networks);
     }
