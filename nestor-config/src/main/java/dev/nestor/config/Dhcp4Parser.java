@@ -114,6 +114,11 @@ final class Dhcp4Parser {
         }
 
         @Override
+        public void checkNetworkInterface(Obj n, String networkInterface) {
+            // DHCPv4 has no interface-id
+        }
+
+        @Override
         public void checkNetwork(ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
             checkScopeStrings(network.obj());
             bool(List.of(network.obj(), g), "authoritative", false);

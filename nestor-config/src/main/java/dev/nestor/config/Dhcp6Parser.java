@@ -138,11 +138,16 @@ final class Dhcp6Parser {
         }
 
         @Override
-        public void checkNetwork(ScopeWalker.Network<Inet6Address> network, Obj g) throws ConfigException {
-            if (network.interfaceName() != null && interfaceId(network) != null) {
-                throw network.obj().error("interface-id", "parameters 'interface' and 'interface-id' are mutually"
-                        + " exclusive");
+        public void checkNetworkInterface(Obj n, String networkInterface) throws ConfigException {
+            String networkInterfaceId = ScopeWalker.emptyToNull(n.stringOrNull("interface-id"));
+            if (networkInterface != null && networkInterfaceId != null) {
+                throw n.error("interface-id", "parameters 'interface' and 'interface-id' are mutually exclusive");
             }
+        }
+
+        @Override
+        public void checkNetwork(ScopeWalker.Network<Inet6Address> network, Obj g) {
+            // nothing beyond the interface check
         }
 
         @Override

@@ -278,6 +278,9 @@ final class ScopeWalker {
 
         Arithmetic<A> arithmetic();
 
+        /** Family checks of a shared network's interface, right after {@code interface} was read. */
+        void checkNetworkInterface(Obj n, String networkInterface) throws ConfigException;
+
         /** Family checks of a shared network, after the shared parts were read and before its subnets. */
         void checkNetwork(Network<A> network, Obj g) throws ConfigException;
 
@@ -310,6 +313,7 @@ final class ScopeWalker {
             List<OptionData> options = common.optionData(n, false);
             List<A> relay = relay(n, family.arithmetic());
             String networkInterface = emptyToNull(n.stringOrNull("interface"));
+            family.checkNetworkInterface(n, networkInterface);
             String networkClass = emptyToNull(n.stringOrNull("client-class"));
             List<String> networkRequired = n.strings("require-client-classes");
             Network<A> network = new Network<>(n, name, options, relay, networkInterface, networkClass,
