@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The walk both families make over the scopes of a configuration, with the logic they share: the common global
@@ -75,81 +76,30 @@ final class ScopeWalker {
     /**
      * The address arithmetic of one family, for the prefix, pool and relay rules the families share.
      *
-     * @param <A> the family's address value
+     * @param parse   parses one address; {@link IllegalArgumentException} when it is not one of this family
+     * @param bits    address width in bits
+     * @param mask    the address with every bit after the first {@code length} cleared or ({@code set}) set
+     * @param compare unsigned order of two addresses
+     * @param name    "IPv4" or "IPv6", as messages name the family
+     * @param <A>     the family's address value
      */
-    interface Arithmetic<A> {
-        /** Parses one address; {@link IllegalArgumentException} when it is not one of this family. */
-        A parse(String text);
-
-        /** Address width in bits. */
-        int bits();
-
-        /** {@code address} with every bit after the first {@code length} cleared or ({@code set}) set. */
-        A mask(A address, int length, boolean set);
-
-        /** Unsigned order of two addresses. */
-        int compare(A a, A b);
-
-        /** "IPv4" or "IPv6", as messages name the family. */
-        String name();
+    record Arithmetic<A>(Function<String, A> parse, int bits, Mask<A> mask, Comparator<A> compare, String name) {
+        /** Masks the host part of an address. */
+        interface Mask<A> {
+            A apply(A address, int length, boolean set);
+        }
     }
 
     /** IPv4 addresses as unsigned ints. */
-    static final Arithmetic<Integer> IPV4 = new Arithmetic<>() {
-        @Override
-        public Integer parse(String text) {
-            return Addresses.parseV4(text);
-        }
-
-        @Override
-        public int bits() {
-            return 32;
-        }
-
-        @Override
-        public Integer mask(Integer address, int length, boolean set) {
-            int mask = length == 0 ? 0 : -1 << (32 - length);
-            return set ? (address & mask) | ~mask : address & mask;
-        }
-
-        @Override
-        public int compare(Integer a, Integer b) {
-            return Integer.compareUnsigned(a, b);
-        }
-
-        @Override
-        public String name() {
-            return "IPv4";
-        }
-    };
+    static final Arithmetic<Integer> IPV4 = new Arithmetic<>(Addresses::parseV4, 32, (address, length, set) -> {
+        int mask = length == 0 ? 0 : -1 << (32 - length);
+        return set ? (address & mask) | ~mask : address & mask;
+    }, Integer::compareUnsigned, "IPv4");
 
     /** IPv6 addresses. */
-    static final Arithmetic<Inet6Address> IPV6 = new Arithmetic<>() {
-        @Override
-        public Inet6Address parse(String text) {
-            return Addresses.parseV6(text);
-        }
-
-        @Override
-        public int bits() {
-            return 128;
-        }
-
-        @Override
-        public Inet6Address mask(Inet6Address address, int length, boolean set) {
-            return Addresses.v6(Addresses.v6Mask(address.getAddress(), length, set));
-        }
-
-        @Override
-        public int compare(Inet6Address a, Inet6Address b) {
-            return Addresses.compareV6(a.getAddress(), b.getAddress());
-        }
-
-        @Override
-        public String name() {
-            return "IPv6";
-        }
-    };
+    static final Arithmetic<Inet6Address> IPV6 = new Arithmetic<>(Addresses::parseV6, 128,
+            (address, length, set) -> Addresses.v6(Addresses.v6Mask(address.getAddress(), length, set)),
+            (a, b) -> Addresses.compareV6(a.getAddress(), b.getAddress()), "IPv6");
 
     /** A masked prefix: the network address and its length. */
     record Prefix<A>(A address, int length) {
@@ -162,7 +112,7 @@ final class ScopeWalker {
         if (slash < 0) throw o.error(key, failurePrefix + "Invalid subnet syntax (prefix/len expected):" + text);
         A address;
         try {
-            address = family.parse(text.substring(0, slash).strip());
+            address = family.parse().apply(text.substring(0, slash).strip());
         } catch (IllegalArgumentException e) {
             throw o.error(key, failurePrefix + "Failed to convert string to address '" + text.substring(0, slash)
                     + "': Invalid argument");
@@ -176,7 +126,7 @@ final class ScopeWalker {
         if (length < 0 || length > family.bits()) {
             throw o.error(key, failurePrefix + "Invalid prefix length specified for subnet: " + text.substring(slash + 1));
         }
-        return new Prefix<>(family.mask(address, length, false), length);
+        return new Prefix<>(family.mask().apply(address, length, false), length);
     }
 
     /** First and last address of a pool. */
@@ -191,15 +141,15 @@ final class ScopeWalker {
         try {
             if (text.indexOf('/') >= 0) {
                 int slash = text.indexOf('/');
-                A address = family.parse(text.substring(0, slash));
+                A address = family.parse().apply(text.substring(0, slash));
                 int length = Integer.parseInt(text.substring(slash + 1));
                 if (length < 0 || length > family.bits()) throw new IllegalArgumentException();
-                return new Range<>(family.mask(address, length, false), family.mask(address, length, true));
+                return new Range<>(family.mask().apply(address, length, false), family.mask().apply(address, length, true));
             } else if (text.indexOf('-') >= 0) {
                 int dash = text.indexOf('-');
-                A first = family.parse(text.substring(0, dash));
-                A last = family.parse(text.substring(dash + 1));
-                if (family.compare(first, last) > 0) {
+                A first = family.parse().apply(text.substring(0, dash));
+                A last = family.parse().apply(text.substring(dash + 1));
+                if (family.compare().compare(first, last) > 0) {
                     throw p.error("pool", "Failed to create pool defined by: " + text);
                 }
                 return new Range<>(first, last);
@@ -234,7 +184,7 @@ final class ScopeWalker {
         List<A> out = new ArrayList<>();
         for (String t : texts) {
             try {
-                out.add(family.parse(t));
+                out.add(family.parse().apply(t));
             } catch (IllegalArgumentException e) {
                 throw relay.error(key, "address is not " + family.name() + ": " + t);
             }
