@@ -72,7 +72,7 @@ final class Dhcp4Parser {
             globalReservations.add(reservation(r, seenIdentifiers, seenAddresses));
         }
 
-        ScopeWalker.Walk<Subnet4, SharedNetwork4> walk = ScopeWalker.walk(common, g, sections.hooks(), new Scopes());
+        ScopeWalker.Walk<Subnet4, SharedNetwork4> walk = ScopeWalker.walk(common, g, sections.hooks(), scopes());
         List<Subnet4> subnets = walk.subnets();
         common.serviceWarnings(g, sections.interfaces(), sections.leaseDatabase(), subnets.size());
         warnOverlaps(subnets, g);
@@ -97,59 +97,29 @@ final class Dhcp4Parser {
     }
 
     /** The DHCPv4 part of the shared-network and subnet walk. */
-    private final class Scopes implements ScopeWalker.Family<Subnet4, SharedNetwork4, Integer> {
-        @Override
-        public String subnetKey() {
-            return "subnet4";
-        }
+    private ScopeWalker.Family<Subnet4, SharedNetwork4, Integer> scopes() {
+        return new ScopeWalker.Family<>("subnet4", NETWORK_KEYS, ScopeWalker.IPV4, (n, networkInterface) -> { },
+                this::checkNetwork, this::subnet, this::checkMember, Subnet4::prefixText, Dhcp4Parser::network);
+    }
 
-        @Override
-        public Set<String> networkKeys() {
-            return NETWORK_KEYS;
-        }
+    private void checkNetwork(ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
+        checkScopeStrings(network.obj());
+        bool(List.of(network.obj(), g), "authoritative", false);
+    }
 
-        @Override
-        public ScopeWalker.Arithmetic<Integer> arithmetic() {
-            return ScopeWalker.IPV4;
+    private void checkMember(Subnet4 subnet, Obj s, ScopeWalker.Network<Integer> network, Obj g)
+            throws ConfigException {
+        boolean networkAuthoritative = bool(List.of(network.obj(), g), "authoritative", false);
+        if (subnet.authoritative() != networkAuthoritative) {
+            throw s.error("Subnet " + subnet.prefixText() + " has different authoritative setting "
+                    + subnet.authoritative() + " than the shared-network itself: " + networkAuthoritative);
         }
+    }
 
-        @Override
-        public void checkNetworkInterface(Obj n, String networkInterface) {
-            // DHCPv4 has no interface-id
-        }
-
-        @Override
-        public void checkNetwork(ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
-            checkScopeStrings(network.obj());
-            bool(List.of(network.obj(), g), "authoritative", false);
-        }
-
-        @Override
-        public Subnet4 subnet(Obj s, ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
-            return Dhcp4Parser.this.subnet(s, network, g);
-        }
-
-        @Override
-        public void checkMember(Subnet4 subnet, Obj s, ScopeWalker.Network<Integer> network, Obj g)
-                throws ConfigException {
-            boolean networkAuthoritative = bool(List.of(network.obj(), g), "authoritative", false);
-            if (subnet.authoritative() != networkAuthoritative) {
-                throw s.error("Subnet " + subnet.prefixText() + " has different authoritative setting "
-                        + subnet.authoritative() + " than the shared-network itself: " + networkAuthoritative);
-            }
-        }
-
-        @Override
-        public String prefixText(Subnet4 subnet) {
-            return subnet.prefixText();
-        }
-
-        @Override
-        public SharedNetwork4 network(ScopeWalker.Network<Integer> network, List<Long> memberIds)
-                throws ConfigException {
-            return new SharedNetwork4(network.name(), memberIds, Optional.ofNullable(network.interfaceName()),
-                    network.relay(), Optional.ofNullable(network.clientClass()), network.obj().userContext());
-        }
+    private static SharedNetwork4 network(ScopeWalker.Network<Integer> network, List<Long> memberIds)
+            throws ConfigException {
+        return new SharedNetwork4(network.name(), memberIds, Optional.ofNullable(network.interfaceName()),
+                network.relay(), Optional.ofNullable(network.clientClass()), network.obj().userContext());
     }
 
     /**

@@ -102,7 +102,7 @@ final class Dhcp6Parser {
             globalReservations.add(reservation(r, null, seenIdentifiers, seenResources));
         }
 
-        ScopeWalker.Walk<Subnet6, SharedNetwork6> walk = ScopeWalker.walk(common, g, sections.hooks(), new Scopes());
+        ScopeWalker.Walk<Subnet6, SharedNetwork6> walk = ScopeWalker.walk(common, g, sections.hooks(), scopes());
         List<Subnet6> subnets = walk.subnets();
         common.serviceWarnings(g, sections.interfaces(), sections.leaseDatabase(), subnets.size());
 
@@ -121,57 +121,25 @@ final class Dhcp6Parser {
     }
 
     /** The DHCPv6 part of the shared-network and subnet walk. */
-    private final class Scopes implements ScopeWalker.Family<Subnet6, SharedNetwork6, Inet6Address> {
-        @Override
-        public String subnetKey() {
-            return "subnet6";
-        }
+    private ScopeWalker.Family<Subnet6, SharedNetwork6, Inet6Address> scopes() {
+        return new ScopeWalker.Family<>("subnet6", NETWORK_KEYS, ScopeWalker.IPV6, Dhcp6Parser::checkInterfaceId,
+                (network, g) -> { }, this::subnet, (subnet, s, network, g) -> { }, subnet -> subnet.prefix().toString(),
+                Dhcp6Parser::network);
+    }
 
-        @Override
-        public Set<String> networkKeys() {
-            return NETWORK_KEYS;
+    /** A shared network names either an interface or an interface-id, not both. */
+    private static void checkInterfaceId(Obj n, String networkInterface) throws ConfigException {
+        String networkInterfaceId = ScopeWalker.emptyToNull(n.stringOrNull("interface-id"));
+        if (networkInterface != null && networkInterfaceId != null) {
+            throw n.error("interface-id", "parameters 'interface' and 'interface-id' are mutually exclusive");
         }
+    }
 
-        @Override
-        public ScopeWalker.Arithmetic<Inet6Address> arithmetic() {
-            return ScopeWalker.IPV6;
-        }
-
-        @Override
-        public void checkNetworkInterface(Obj n, String networkInterface) throws ConfigException {
-            String networkInterfaceId = ScopeWalker.emptyToNull(n.stringOrNull("interface-id"));
-            if (networkInterface != null && networkInterfaceId != null) {
-                throw n.error("interface-id", "parameters 'interface' and 'interface-id' are mutually exclusive");
-            }
-        }
-
-        @Override
-        public void checkNetwork(ScopeWalker.Network<Inet6Address> network, Obj g) {
-            // nothing beyond the interface check
-        }
-
-        @Override
-        public Subnet6 subnet(Obj s, ScopeWalker.Network<Inet6Address> network, Obj g) throws ConfigException {
-            return Dhcp6Parser.this.subnet(s, network, g);
-        }
-
-        @Override
-        public void checkMember(Subnet6 subnet, Obj s, ScopeWalker.Network<Inet6Address> network, Obj g) {
-            // DHCPv6 has no per-network setting its subnets must agree with besides the interface.
-        }
-
-        @Override
-        public String prefixText(Subnet6 subnet) {
-            return subnet.prefix().toString();
-        }
-
-        @Override
-        public SharedNetwork6 network(ScopeWalker.Network<Inet6Address> network, List<Long> memberIds)
-                throws ConfigException {
-            return new SharedNetwork6(network.name(), memberIds, Optional.ofNullable(network.interfaceName()),
-                    Optional.ofNullable(interfaceId(network)), network.relay(),
-                    Optional.ofNullable(network.clientClass()), network.obj().userContext());
-        }
+    private static SharedNetwork6 network(ScopeWalker.Network<Inet6Address> network, List<Long> memberIds)
+            throws ConfigException {
+        return new SharedNetwork6(network.name(), memberIds, Optional.ofNullable(network.interfaceName()),
+                Optional.ofNullable(interfaceId(network)), network.relay(), Optional.ofNullable(network.clientClass()),
+                network.obj().userContext());
     }
 
     /** The network's interface-id, or {@code null} (also outside any network). */

@@ -215,35 +215,44 @@ final class ScopeWalker {
     /**
      * What the shared-network and subnet walk leaves to a family.
      *
-     * @param <S> the family's subnet
-     * @param <N> the family's shared network
-     * @param <A> the family's address value
+     * @param subnetKey             {@code subnet4} or {@code subnet6}
+     * @param networkKeys           keys a shared network may hold
+     * @param arithmetic            the family's addresses
+     * @param checkNetworkInterface checks of a shared network's map and interface, right after the interface was read
+     * @param checkNetwork          checks of a shared network and the global map, after the shared parts were read
+     *                              and before its subnets
+     * @param subnet                one subnet, inside a network (or {@link Network#none()}), with the global map
+     * @param checkMember           checks of a member subnet (parsed, and its map) against its network
+     * @param prefixText            the subnet's prefix as messages show it
+     * @param network               the family's shared network from what was read and its member IDs
+     * @param <S>                   the family's subnet
+     * @param <N>                   the family's shared network
+     * @param <A>                   the family's address value
      */
-    interface Family<S extends FamilySubnet, N, A> {
-        /** {@code subnet4} or {@code subnet6}. */
-        String subnetKey();
+    record Family<S extends FamilySubnet, N, A>(String subnetKey, Set<String> networkKeys, Arithmetic<A> arithmetic,
+                                                Check<Obj, String> checkNetworkInterface,
+                                                Check<Network<A>, Obj> checkNetwork, SubnetParser<S, A> subnet,
+                                                MemberCheck<S, A> checkMember, Function<S, String> prefixText,
+                                                NetworkBuilder<N, A> network) {
+        /** A check of two values that may fail with a configuration error. */
+        interface Check<X, Y> {
+            void check(X first, Y second) throws ConfigException;
+        }
 
-        /** Keys a shared network may hold. */
-        Set<String> networkKeys();
+        /** Parses one subnet map inside its network, with the global map. */
+        interface SubnetParser<S, A> {
+            S parse(Obj s, Network<A> network, Obj g) throws ConfigException;
+        }
 
-        Arithmetic<A> arithmetic();
+        /** Checks a parsed member subnet and its map against its network and the global map. */
+        interface MemberCheck<S, A> {
+            void check(S subnet, Obj s, Network<A> network, Obj g) throws ConfigException;
+        }
 
-        /** Family checks of a shared network's interface, right after {@code interface} was read. */
-        void checkNetworkInterface(Obj n, String networkInterface) throws ConfigException;
-
-        /** Family checks of a shared network, after the shared parts were read and before its subnets. */
-        void checkNetwork(Network<A> network, Obj g) throws ConfigException;
-
-        /** One subnet, inside {@code network} (or {@link Network#none()}). */
-        S subnet(Obj s, Network<A> network, Obj g) throws ConfigException;
-
-        /** Family checks of a member subnet against its network. */
-        void checkMember(S subnet, Obj s, Network<A> network, Obj g) throws ConfigException;
-
-        /** The subnet's prefix as messages show it. */
-        String prefixText(S subnet);
-
-        N network(Network<A> network, List<Long> memberIds) throws ConfigException;
+        /** Builds the family's shared network from what was read and its member IDs. */
+        interface NetworkBuilder<N, A> {
+            N build(Network<A> network, List<Long> memberIds) throws ConfigException;
+        }
     }
 
     /** Subnets (ascending ID) and shared networks (file order) of one configuration. */
@@ -263,23 +272,23 @@ final class ScopeWalker {
             List<OptionData> options = common.optionData(n, false);
             List<A> relay = relay(n, family.arithmetic());
             String networkInterface = emptyToNull(n.stringOrNull("interface"));
-            family.checkNetworkInterface(n, networkInterface);
+            family.checkNetworkInterface().check(n, networkInterface);
             String networkClass = emptyToNull(n.stringOrNull("client-class"));
             List<String> networkRequired = n.strings("require-client-classes");
             Network<A> network = new Network<>(n, name, options, relay, networkInterface, networkClass,
                     networkRequired);
-            family.checkNetwork(network, g);
+            family.checkNetwork().check(network, g);
             String agreedInterface = networkInterface;
             List<Long> memberIds = new ArrayList<>();
             for (Obj s : n.maps(family.subnetKey(), family.subnetKey())) {
                 subnetObjs.add(s);
                 networkObjs.add(n);
-                S subnet = family.subnet(s, network, g);
-                family.checkMember(subnet, s, network, g);
+                S subnet = family.subnet().parse(s, network, g);
+                family.checkMember().check(subnet, s, network, g);
                 String own = emptyToNull(s.stringOrNull("interface"));
                 if (own != null) {
                     if (agreedInterface != null && !agreedInterface.equals(own)) {
-                        throw s.error("interface", "Subnet " + family.prefixText(subnet) + " has specified interface "
+                        throw s.error("interface", "Subnet " + family.prefixText().apply(subnet) + " has specified interface "
                                 + own + ", but earlier subnet in the same shared-network or the shared-network itself"
                                 + " used " + agreedInterface);
                     }
@@ -289,12 +298,12 @@ final class ScopeWalker {
                 memberIds.add(subnet.id());
             }
             memberIds.sort(Comparator.naturalOrder());
-            networks.add(family.network(network, memberIds));
+            networks.add(family.network().build(network, memberIds));
         }
         for (Obj s : g.maps(family.subnetKey(), family.subnetKey())) {
             subnetObjs.add(s);
             networkObjs.add(null);
-            subnets.add(family.subnet(s, Network.none(), g));
+            subnets.add(family.subnet().parse(s, Network.none(), g));
         }
         subnets.sort(Comparator.comparingLong(FamilySubnet::id));
         common.haBindings(hooks, subnetObjs, networkObjs);
