@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The decoder fuzz harness both families share: seeded decode runs that tally how each case ended, and golden-packet
@@ -74,26 +75,24 @@ public final class PacketFuzzing {
     /**
      * Mutations of golden packets. A family says where a changed or deleted byte lands, where inserted bytes go, and
      * where its option length fields are; the rest is shared.
+     *
+     * @param golden          the golden packets mutations start from
+     * @param position        a position in a (non-empty) packet for a changed byte or the start of a deletion
+     * @param insertPosition  where inserted bytes go, 0 to the packet's length
+     * @param lengthPositions offsets of the option length fields in a packet, at every depth the family knows
+     * @param lengthWidth     width of an option length field in bytes: 1 (DHCPv4) or 2 (DHCPv6)
      */
-    public interface Mutations {
-        /** The golden packets mutations start from. */
-        List<byte[]> golden();
-
-        /** A position in {@code packet} (not empty) for a changed byte or the start of a deletion. */
-        int position(byte[] packet, SplittableRandom random);
-
-        /** Where inserted bytes go, 0 to {@code packet.length}. */
-        int insertPosition(byte[] packet, SplittableRandom random);
-
-        /** Offsets of the option length fields in {@code packet}, at every depth the family knows. */
-        List<Integer> lengthPositions(byte[] packet);
-
-        /** Width of an option length field in bytes: 1 (DHCPv4) or 2 (DHCPv6). */
-        int lengthWidth();
+    public record Mutations(List<byte[]> golden, Position position, Position insertPosition,
+                            Function<byte[], List<Integer>> lengthPositions, int lengthWidth) {
+        /** Picks a position in {@code packet}. */
+        @FunctionalInterface
+        public interface Position {
+            int pick(byte[] packet, SplittableRandom random);
+        }
 
         /** A golden packet with zero to five mutations. */
-        default byte[] mutatedGolden(SplittableRandom random) {
-            byte[] packet = golden().get(random.nextInt(golden().size())).clone();
+        public byte[] mutatedGolden(SplittableRandom random) {
+            byte[] packet = golden.get(random.nextInt(golden.size())).clone();
             int mutations = random.nextInt(6);
             for (int i = 0; i < mutations; i++) {
                 packet = mutate(packet, random);
@@ -102,17 +101,17 @@ public final class PacketFuzzing {
         }
 
         /** One mutation. */
-        default byte[] mutate(byte[] packet, SplittableRandom random) {
+        public byte[] mutate(byte[] packet, SplittableRandom random) {
             if (packet.length == 0) {
                 return insertBytes(packet, random);
             }
             return switch (random.nextInt(10)) {
                 case 0, 1, 2 -> {
-                    packet[position(packet, random)] = (byte) random.nextInt(256);
+                    packet[position.pick(packet, random)] = (byte) random.nextInt(256);
                     yield packet;
                 }
                 case 3, 4 -> {
-                    packet[position(packet, random)] ^= (byte) (1 << random.nextInt(8));
+                    packet[position.pick(packet, random)] ^= (byte) (1 << random.nextInt(8));
                     yield packet;
                 }
                 case 5 -> insertBytes(packet, random);
@@ -123,7 +122,7 @@ public final class PacketFuzzing {
         }
 
         private byte[] insertBytes(byte[] packet, SplittableRandom random) {
-            int at = insertPosition(packet, random);
+            int at = insertPosition.pick(packet, random);
             byte[] extra = new byte[1 + random.nextInt(8)];
             random.nextBytes(extra);
             byte[] out = new byte[packet.length + extra.length];
@@ -134,7 +133,7 @@ public final class PacketFuzzing {
         }
 
         private byte[] deleteBytes(byte[] packet, SplittableRandom random) {
-            int at = position(packet, random);
+            int at = position.pick(packet, random);
             int count = Math.min(1 + random.nextInt(8), packet.length - at);
             byte[] out = new byte[packet.length - count];
             System.arraycopy(packet, 0, out, 0, at);
@@ -146,14 +145,14 @@ public final class PacketFuzzing {
          * Changes one option length field to a value that no longer matches: off by one, zero, the largest value
          * or random. Falls back to flipping bits of a random byte when the packet has no option length to find.
          */
-        default byte[] corruptOptionLength(byte[] packet, SplittableRandom random) {
-            List<Integer> lengthPositions = lengthPositions(packet);
-            if (lengthPositions.isEmpty()) {
+        public byte[] corruptOptionLength(byte[] packet, SplittableRandom random) {
+            List<Integer> positions = lengthPositions.apply(packet);
+            if (positions.isEmpty()) {
                 packet[random.nextInt(packet.length)] ^= (byte) (1 + random.nextInt(255));
                 return packet;
             }
-            int at = lengthPositions.get(random.nextInt(lengthPositions.size()));
-            int width = lengthWidth();
+            int at = positions.get(random.nextInt(positions.size()));
+            int width = lengthWidth;
             int max = (1 << (8 * width)) - 1;
             int old = 0;
             for (int i = 0; i < width; i++) {

@@ -129,55 +129,41 @@ class Dhcp4CodecFuzzTest {
     }
 
     /** DHCPv4 mutations land four times in five in the options, where the decoder has the most to get wrong. */
-    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations() {
-        @Override
-        public List<byte[]> golden() {
-            return GOLDEN;
-        }
+    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations(GOLDEN,
+            Dhcp4CodecFuzzTest::position, (packet, random) -> packet.length == 0 ? 0 : position(packet, random),
+            Dhcp4CodecFuzzTest::lengthPositions, 1);
 
-        @Override
-        public int position(byte[] packet, SplittableRandom random) {
-            return packet.length > 236 && random.nextInt(5) != 0
-                    ? 236 + random.nextInt(packet.length - 236) : random.nextInt(packet.length);
-        }
+    /** A position in {@code packet} (not empty), four times in five in the options. */
+    private static int position(byte[] packet, SplittableRandom random) {
+        return packet.length > 236 && random.nextInt(5) != 0
+                ? 236 + random.nextInt(packet.length - 236) : random.nextInt(packet.length);
+    }
 
-        @Override
-        public int insertPosition(byte[] packet, SplittableRandom random) {
-            return packet.length == 0 ? 0 : position(packet, random);
-        }
-
-        @Override
-        public int lengthWidth() {
-            return 1;
-        }
-
-        /** Length bytes of the option area: every option's, and every relay-agent sub-option's. */
-        @Override
-        public List<Integer> lengthPositions(byte[] packet) {
-            List<Integer> lengthPositions = new ArrayList<>();
-            int position = OPTIONS_START;
-            while (position + 1 < packet.length) {
-                int code = packet[position] & 0xff;
-                if (code == 0) {
-                    position++;
-                    continue;
-                }
-                if (code == 255) {
-                    break;
-                }
-                int length = packet[position + 1] & 0xff;
-                lengthPositions.add(position + 1);
-                if (code == Dhcp4Packet.OPTION_RELAY_AGENT_INFORMATION) {
-                    int end = Math.min(position + 2 + length, packet.length);
-                    for (int sub = position + 2; sub + 1 < end; sub += 2 + (packet[sub + 1] & 0xff)) {
-                        lengthPositions.add(sub + 1);
-                    }
-                }
-                position += 2 + length;
+    /** Length bytes of the option area: every option's, and every relay-agent sub-option's. */
+    private static List<Integer> lengthPositions(byte[] packet) {
+        List<Integer> lengthPositions = new ArrayList<>();
+        int position = OPTIONS_START;
+        while (position + 1 < packet.length) {
+            int code = packet[position] & 0xff;
+            if (code == 0) {
+                position++;
+                continue;
             }
-            return lengthPositions;
+            if (code == 255) {
+                break;
+            }
+            int length = packet[position + 1] & 0xff;
+            lengthPositions.add(position + 1);
+            if (code == Dhcp4Packet.OPTION_RELAY_AGENT_INFORMATION) {
+                int end = Math.min(position + 2 + length, packet.length);
+                for (int sub = position + 2; sub + 1 < end; sub += 2 + (packet[sub + 1] & 0xff)) {
+                    lengthPositions.add(sub + 1);
+                }
+            }
+            position += 2 + length;
         }
-    };
+        return lengthPositions;
+    }
 
     static Dhcp4Packet packet(SplittableRandom random) {
         Dhcp4Packet.Builder builder = Dhcp4Packet.builder()

@@ -89,34 +89,15 @@ class Dhcp6CodecFuzzTest {
      * DHCPv6 mutations land anywhere; corrupted lengths are 16-bit option lengths at any depth (relayed messages,
      * IA_NA/IA_TA/IA_PD and their addresses and prefixes).
      */
-    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations() {
-        @Override
-        public List<byte[]> golden() {
-            return GOLDEN;
-        }
+    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations(GOLDEN,
+            (packet, random) -> random.nextInt(packet.length), (packet, random) -> random.nextInt(packet.length + 1),
+            Dhcp6CodecFuzzTest::lengthPositions, 2);
 
-        @Override
-        public int position(byte[] packet, SplittableRandom random) {
-            return random.nextInt(packet.length);
-        }
-
-        @Override
-        public int insertPosition(byte[] packet, SplittableRandom random) {
-            return random.nextInt(packet.length + 1);
-        }
-
-        @Override
-        public int lengthWidth() {
-            return 2;
-        }
-
-        @Override
-        public List<Integer> lengthPositions(byte[] packet) {
-            List<Integer> lengthPositions = new ArrayList<>();
-            collectMessageLengths(packet, 0, packet.length, lengthPositions, 0);
-            return lengthPositions;
-        }
-    };
+    private static List<Integer> lengthPositions(byte[] packet) {
+        List<Integer> lengthPositions = new ArrayList<>();
+        collectMessageLengths(packet, 0, packet.length, lengthPositions, 0);
+        return lengthPositions;
+    }
 
     private static void collectMessageLengths(byte[] packet, int start, int end, List<Integer> out, int depth) {
         if (start >= end || depth > 40) {
