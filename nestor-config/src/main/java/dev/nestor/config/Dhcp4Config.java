@@ -3,7 +3,6 @@ package dev.nestor.config;
 import dev.nestor.json.JsonObject;
 import dev.nestor.wire.option.OptionDefinition;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A validated, immutable {@code Dhcp4} configuration with Kea 2.2's defaults applied and inheritance resolved into
@@ -49,7 +48,8 @@ public record Dhcp4Config(InterfacesConfig interfacesConfig, LeaseDatabase lease
                           boolean earlyGlobalReservationsLookup, boolean ipReservationsUnique,
                           boolean reservationsLookupFirst, long statisticDefaultSampleCount,
                           long statisticDefaultSampleAge, long parkedPacketLimit, String leaseChecks,
-                          String serverTag, JsonObject userContext) {
+                          String serverTag, JsonObject userContext)
+        implements FamilyConfig<Subnet4> {
     /** Copies the lists. */
     public Dhcp4Config {
         subnets = List.copyOf(subnets);
@@ -61,21 +61,5 @@ public record Dhcp4Config(InterfacesConfig interfacesConfig, LeaseDatabase lease
         controlSockets = List.copyOf(controlSockets);
         loggers = List.copyOf(loggers);
         hostReservationIdentifiers = List.copyOf(hostReservationIdentifiers);
-    }
-
-    /** The subnet with {@code id}, if any. */
-    public Optional<Subnet4> subnet(long id) {
-        for (Subnet4 s : subnets) {
-            if (s.id() == id) return Optional.of(s);
-        }
-        return Optional.empty();
-    }
-
-    /** The client class named {@code name}, if any. */
-    public Optional<ClientClass> clientClass(String name) {
-        for (ClientClass c : clientClasses) {
-            if (c.name().equals(name)) return Optional.of(c);
-        }
-        return Optional.empty();
     }
 }

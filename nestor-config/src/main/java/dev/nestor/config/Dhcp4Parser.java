@@ -1,6 +1,5 @@
 package dev.nestor.config;
 
-import dev.nestor.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** Builds a {@link Dhcp4Config} from the {@code Dhcp4} map, with Kea 2.2's rules, defaults and messages. */
@@ -42,7 +39,7 @@ final class Dhcp4Parser {
 
     private final CommonParser common;
     private final List<ConfigWarning> warnings;
-    private long nextAutoId = 1;
+    private final ScopeWalker.SubnetIds subnetIds = new ScopeWalker.SubnetIds();
     private boolean ipReservationsUnique;
 
     Dhcp4Parser(List<ConfigWarning> warnings, List<String> notActedOn) {
@@ -58,34 +55,9 @@ final class Dhcp4Parser {
     }
 
     Dhcp4Config parse(Obj g) throws ConfigException {
-        g.allow(GLOBAL_KEYS);
-        common.refuseUnsupported(g);
-        common.optionDefinitions(g);
-        List<ClientClass> classes = common.clientClasses(g);
-        List<OptionData> globalOptions = common.optionData(g, true);
-        InterfacesConfig interfaces = common.interfaces(g);
-        LeaseDatabase leaseDatabase = common.leaseDatabase(g);
-        MultiThreading mt = common.multiThreading(g);
-        ExpiredLeasesProcessing elp = common.expiredLeases(g);
-        List<ControlSocket> sockets = common.controlSockets(g);
-        List<LoggerConfig> loggers = common.loggers(g);
-        HooksConfig hooks = common.hooks(g, mt.enabled());
-        String leaseChecks = common.leaseChecks(g);
-        common.sanityAndQueue(g);
-        common.ddnsKeys(g);
-        CommonParser.checkReservationMode(g);
-        g.userContext();
-
-        List<String> identifiers = g.has("host-reservation-identifiers") ? g.strings("host-reservation-identifiers")
-                : List.of("hw-address", "duid", "circuit-id", "client-id");
-        for (int i = 0; i < identifiers.size(); i++) {
-            if (!IDENTIFIER_TYPES.contains(identifiers.get(i))) {
-                JsonValue at = g.list("host-reservation-identifiers").get(i);
-                throw ConfigException.semantic(at.position(), g.path("host-reservation-identifiers") + "[" + i + "]",
-                        "invalid host identifier type '" + identifiers.get(i) + "' (expected one of "
-                                + String.join(", ", IDENTIFIER_TYPES) + ")");
-            }
-        }
+        ScopeWalker.GlobalSections sections = ScopeWalker.globalSections(common, g, GLOBAL_KEYS);
+        List<String> identifiers = ScopeWalker.hostIdentifiers(g, List.of("hw-address", "duid", "circuit-id",
+                "client-id"), IDENTIFIER_TYPES);
         ipReservationsUnique = g.bool("ip-reservations-unique", true);
         Triplet globalValid = common.triplet("valid-lifetime", 7200, List.of(g), g);
         if (g.has("next-server")) CommonParser.nextServer(g, g.stringOrNull("next-server"));
@@ -97,77 +69,57 @@ final class Dhcp4Parser {
         Map<String, Obj> seenIdentifiers = new HashMap<>();
         Map<Integer, Obj> seenAddresses = new HashMap<>();
         for (Obj r : g.maps("reservations", "reservations")) {
-            globalReservations.add(reservation(r, null, seenIdentifiers, seenAddresses));
+            globalReservations.add(reservation(r, seenIdentifiers, seenAddresses));
         }
 
-        List<Subnet4> subnets = new ArrayList<>();
-        List<SharedNetwork4> networks = new ArrayList<>();
-        Map<Long, Obj> ids = new HashMap<>();
-        Map<String, Obj> prefixes = new HashMap<>();
-        Set<String> networkNames = new HashSet<>();
-        List<Obj> subnetObjs = new ArrayList<>();
-        List<Obj> networkObjs = new ArrayList<>();
-        for (Obj n : g.maps("shared-networks", "shared-networks")) {
-            String name = common.sharedNetworkHeader(n, NETWORK_KEYS, networkNames);
-            List<OptionData> networkOptions = common.optionData(n, false);
-            List<Integer> networkRelay = relay(n);
-            String networkInterface = emptyToNull(n.stringOrNull("interface"));
-            String networkClass = emptyToNull(n.stringOrNull("client-class"));
-            List<String> networkRequired = n.strings("require-client-classes");
-            checkScopeStrings(n);
-            boolean networkAuthoritative = bool(List.of(n, g), "authoritative", false);
-            String agreedInterface = networkInterface;
-            List<Long> memberIds = new ArrayList<>();
-            for (Obj s : n.maps("subnet4", "subnet4")) {
-                subnetObjs.add(s);
-                networkObjs.add(n);
-                Subnet4 subnet = subnet(s, n, g, name, networkOptions, networkRelay, networkInterface, networkClass,
-                        networkRequired, ids, prefixes);
-                if (subnet.authoritative() != networkAuthoritative) {
-                    throw s.error("Subnet " + subnet.prefixText() + " has different authoritative setting "
-                            + subnet.authoritative() + " than the shared-network itself: " + networkAuthoritative);
-                }
-                String own = emptyToNull(s.stringOrNull("interface"));
-                if (own != null) {
-                    if (agreedInterface != null && !agreedInterface.equals(own)) {
-                        throw s.error("interface", "Subnet " + subnet.prefixText() + " has specified interface " + own
-                                + ", but earlier subnet in the same shared-network or the shared-network itself used "
-                                + agreedInterface);
-                    }
-                    agreedInterface = own;
-                }
-                subnets.add(subnet);
-                memberIds.add(subnet.id());
-            }
-            memberIds.sort(Comparator.naturalOrder());
-            networks.add(new SharedNetwork4(name, memberIds, Optional.ofNullable(networkInterface), networkRelay,
-                    Optional.ofNullable(networkClass), n.userContext()));
-        }
-        for (Obj s : g.maps("subnet4", "subnet4")) {
-            subnetObjs.add(s);
-            networkObjs.add(null);
-            subnets.add(subnet(s, null, g, null, List.of(), List.of(), null, null, List.of(), ids, prefixes));
-        }
-        subnets.sort(Comparator.comparingLong(Subnet4::id));
-        common.haBindings(hooks, subnetObjs, networkObjs);
-        common.serviceWarnings(g, interfaces, leaseDatabase, subnets.size());
+        ScopeWalker.Walk<Subnet4, SharedNetwork4> walk = ScopeWalker.walk(common, g, sections.hooks(), scopes());
+        List<Subnet4> subnets = walk.subnets();
+        common.serviceWarnings(g, sections.interfaces(), sections.leaseDatabase(), subnets.size());
         warnOverlaps(subnets, g);
 
-        if (g.has("reservations-lookup-first") && mt.enabled()) {
+        if (g.has("reservations-lookup-first") && sections.multiThreading().enabled()) {
             warnings.add(new ConfigWarning("NESTOR_CONFIG_IGNORED_PARAMETER", g.pos("reservations-lookup-first"),
                     g.path("reservations-lookup-first"), "reservations-lookup-first has no effect with multi-threading"
                     + " enabled: reservations are always looked up first"));
         }
-        return new Dhcp4Config(interfaces, leaseDatabase, mt, elp, subnets, networks, globalReservations, classes,
-                globalOptions, common.catalog.custom(), sockets, loggers, hooks, globalValid,
+        return new Dhcp4Config(sections.interfaces(), sections.leaseDatabase(), sections.multiThreading(),
+                sections.expiredLeases(), subnets, walk.networks(), globalReservations, sections.classes(),
+                sections.options(), common.catalog.custom(), sections.controlSockets(), sections.loggers(),
+                sections.hooks(), globalValid,
                 g.integer("decline-probation-period", 86400, 0, 0xFFFF_FFFFL), g.bool("echo-client-id", true),
                 g.bool("match-client-id", true), g.bool("authoritative", false), identifiers,
                 g.bool("early-global-reservations-lookup", false), ipReservationsUnique,
                 g.bool("reservations-lookup-first", false),
                 g.integer("statistic-default-sample-count", 20, 0, 0xFFFF_FFFFL),
                 g.integer("statistic-default-sample-age", 0, 0, 0xFFFF_FFFFL),
-                g.integer("parked-packet-limit", 256, 0, 0xFFFF_FFFFL), leaseChecks, g.string("server-tag", ""),
-                g.userContext());
+                g.integer("parked-packet-limit", 256, 0, 0xFFFF_FFFFL), sections.leaseChecks(),
+                g.string("server-tag", ""), g.userContext());
+    }
+
+    /** The DHCPv4 part of the shared-network and subnet walk. */
+    private ScopeWalker.Family<Subnet4, SharedNetwork4, Integer> scopes() {
+        return new ScopeWalker.Family<>("subnet4", NETWORK_KEYS, ScopeWalker.IPV4, (n, networkInterface) -> { },
+                this::checkNetwork, this::subnet, this::checkMember, Subnet4::prefixText, Dhcp4Parser::network);
+    }
+
+    private void checkNetwork(ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
+        checkScopeStrings(network.obj());
+        bool(List.of(network.obj(), g), "authoritative", false);
+    }
+
+    private void checkMember(Subnet4 subnet, Obj s, ScopeWalker.Network<Integer> network, Obj g)
+            throws ConfigException {
+        boolean networkAuthoritative = bool(List.of(network.obj(), g), "authoritative", false);
+        if (subnet.authoritative() != networkAuthoritative) {
+            throw s.error("Subnet " + subnet.prefixText() + " has different authoritative setting "
+                    + subnet.authoritative() + " than the shared-network itself: " + networkAuthoritative);
+        }
+    }
+
+    private static SharedNetwork4 network(ScopeWalker.Network<Integer> network, List<Long> memberIds)
+            throws ConfigException {
+        return new SharedNetwork4(network.name(), memberIds, Optional.ofNullable(network.interfaceName()),
+                network.relay(), Optional.ofNullable(network.clientClass()), network.obj().userContext());
     }
 
     /**
@@ -201,94 +153,35 @@ final class Dhcp4Parser {
         if (ns != null) CommonParser.nextServer(o, ns);
     }
 
-    private Subnet4 subnet(Obj s, Obj n, Obj g, String networkName, List<OptionData> networkOptions,
-                           List<Integer> networkRelay, String networkInterface, String networkClass,
-                           List<String> networkRequired, Map<Long, Obj> ids, Map<String, Obj> prefixes)
-            throws ConfigException {
+    private Subnet4 subnet(Obj s, ScopeWalker.Network<Integer> network, Obj g) throws ConfigException {
         s.allow(SUBNET_KEYS);
         for (String key : List.of("4o6-interface", "4o6-interface-id", "4o6-subnet")) {
             if (s.has(key)) throw s.error(key, "'" + key + "' (DHCPv4-over-DHCPv6) is not supported by Nestor");
         }
         s.require("subnet");
         String text = s.stringOrNull("subnet");
-        int slash = text.indexOf('/');
-        if (slash < 0) throw s.error("subnet", "subnet configuration failed: Invalid subnet syntax (prefix/len expected):" + text);
-        int address;
-        try {
-            address = Addresses.parseV4(text.substring(0, slash).strip());
-        } catch (IllegalArgumentException e) {
-            throw s.error("subnet", "subnet configuration failed: Failed to convert string to address '"
-                    + text.substring(0, slash) + "': Invalid argument");
-        }
-        int length;
-        try {
-            length = Integer.parseInt(text.substring(slash + 1).strip());
-        } catch (NumberFormatException e) {
-            length = -1;
-        }
-        if (length < 0 || length > 32) {
-            throw s.error("subnet", "subnet configuration failed: Invalid prefix length specified for subnet: "
-                    + text.substring(slash + 1));
-        }
+        ScopeWalker.Prefix<Integer> parsed = ScopeWalker.prefix(s, "subnet", text, "subnet configuration failed: ",
+                ScopeWalker.IPV4);
+        int prefix = parsed.address();
+        int length = parsed.length();
         int mask = length == 0 ? 0 : -1 << (32 - length);
-        int prefix = address & mask;
         String prefixText = Addresses.v4ToString(prefix) + "/" + length;
-        Obj earlier = prefixes.putIfAbsent(text, s);
-        if (earlier != null) throw s.error("subnet", "subnet with the prefix of '" + text + "' already exists");
+        long id = subnetIds.register(s, text, "IPv4");
 
-        long id = s.integer("id", 0, 0, 4294967294L);
-        if (id == 0) id = nextAutoId++;
-        if (ids.putIfAbsent(id, s) != null) {
-            throw s.error(s.has("id") ? "id" : "subnet", "ID of the new IPv4 subnet '" + id + "' is already in use");
-        }
-
-        List<Obj> scopes = new ArrayList<>();
-        scopes.add(s);
-        if (n != null) scopes.add(n);
-        scopes.add(g);
+        List<Obj> scopes = ScopeWalker.scopes(s, network.obj(), g);
         CommonParser.checkReservationMode(s);
         common.ddnsKeys(s);
         checkScopeStrings(s);
 
         Triplet valid = common.triplet("valid-lifetime", 7200, scopes, s);
-        Long renew = CommonParser.first(scopes, "renew-timer");
-        Long rebind = CommonParser.first(scopes, "rebind-timer");
-        if (renew != null && rebind != null && renew > rebind) {
-            throw CommonParser.where(scopes, "renew-timer", s).error("renew-timer", "subnet configuration failed: the value"
-                    + " of renew-timer (" + renew + ") is greater than the value of rebind-timer (" + rebind + ")");
-        }
+        ScopeWalker.Timers timers = ScopeWalker.timers(scopes, s);
+        Long rebind = timers.rebind();
         if (rebind != null && rebind >= valid.value()) {
             warnings.add(new ConfigWarning("NESTOR_CONFIG_REBIND_NOT_BELOW_LIFETIME", s.position(), s.path,
                     "subnet " + prefixText + ": rebind-timer (" + rebind + ") is not below valid-lifetime ("
                             + valid.value() + "); clients will not rebind before their lease expires"));
         }
-        boolean calculate = bool(scopes, "calculate-tee-times", false);
-        Double t1 = CommonParser.firstReal(scopes, "t1-percent");
-        Double t2 = CommonParser.firstReal(scopes, "t2-percent");
-        double t1Percent = t1 == null ? 0.5 : t1;
-        double t2Percent = t2 == null ? 0.875 : t2;
-        if (calculate) {
-            Obj at1 = CommonParser.where(scopes, "t1-percent", s);
-            Obj at2 = CommonParser.where(scopes, "t2-percent", s);
-            if (t1Percent <= 0 || t1Percent >= 1) {
-                throw at1.error("t1-percent", "subnet configuration failed: t1-percent:  " + t1Percent
-                        + " is invalid, it must be greater than 0.0 and less than 1.0");
-            }
-            if (t2Percent <= 0 || t2Percent >= 1) {
-                throw at2.error("t2-percent", "subnet configuration failed: t2-percent:  " + t2Percent
-                        + " is invalid, it must be greater than 0.0 and less than 1.0");
-            }
-            if (t1Percent >= t2Percent) {
-                throw at1.error("t1-percent", "subnet configuration failed: t1-percent:  " + t1Percent
-                        + " is invalid, it must be less than t2-percent: " + t2Percent);
-            }
-        }
-        Double cacheThreshold = CommonParser.firstReal(scopes, "cache-threshold");
-        if (cacheThreshold != null && (cacheThreshold <= 0 || cacheThreshold >= 1)) {
-            throw CommonParser.where(scopes, "cache-threshold", s).error("cache-threshold", "subnet configuration failed:"
-                    + " cache-threshold: " + cacheThreshold + " is invalid, it must be greater than 0.0 and less than 1.0");
-        }
-        Long cacheMaxAge = CommonParser.first(scopes, "cache-max-age");
+        ScopeWalker.TeeAndCache tee = ScopeWalker.teeAndCache(scopes, s, false, 0.875);
 
         int nextServer = 0;
         String nextServerText = nonEmpty(scopes, "next-server");
@@ -297,35 +190,27 @@ final class Dhcp4Parser {
         String bootFileName = nonEmpty(scopes, "boot-file-name");
         boolean[] flags = CommonParser.reservationFlags(scopes);
 
-        List<Integer> relay = s.has("relay") ? relay(s) : networkRelay;
-        String iface = emptyToNull(s.stringOrNull("interface"));
-        if (iface == null) iface = networkInterface;
-        List<String> required = new ArrayList<>(s.strings("require-client-classes"));
-        for (String r : networkRequired) {
-            if (!required.contains(r)) required.add(r);
-        }
+        List<Integer> relay = s.has("relay") ? ScopeWalker.relay(s, ScopeWalker.IPV4) : network.relay();
+        String iface = ScopeWalker.emptyToNull(s.stringOrNull("interface"));
+        if (iface == null) iface = network.interfaceName();
+        List<String> required = ScopeWalker.requiredClasses(s, network);
 
-        List<OptionData> options = CommonParser.merge(common.optionData(s, false), networkOptions);
+        List<OptionData> options = CommonParser.merge(common.optionData(s, false), network.options());
 
-        List<Pool4> pools = new ArrayList<>();
-        for (Obj p : s.maps("pools", "pools")) {
-            Pool4 pool = pool(p, prefix, mask, prefixText);
-            for (Pool4 other : pools) {
-                if (Integer.compareUnsigned(pool.first(), other.last()) <= 0
-                        && Integer.compareUnsigned(other.first(), pool.last()) <= 0) {
-                    throw p.error("pool", "a pool of type V4, with the following address range: "
-                            + Addresses.v4ToString(pool.first()) + "-" + Addresses.v4ToString(pool.last())
-                            + " overlaps with an existing pool in the subnet: " + prefixText + " to which it is being added");
-                }
-            }
-            pools.add(pool);
-        }
+        List<Pool4> pools = ScopeWalker.pools(s, "pools", "pool", p -> pool(p, prefix, mask, prefixText),
+                (pool, other) -> Integer.compareUnsigned(pool.first(), other.last()) <= 0
+                        && Integer.compareUnsigned(other.first(), pool.last()) <= 0
+                        ? "a pool of type V4, with the following address range: "
+                                + Addresses.v4ToString(pool.first()) + "-" + Addresses.v4ToString(pool.last())
+                                + " overlaps with an existing pool in the subnet: " + prefixText
+                                + " to which it is being added"
+                        : null);
 
         List<Reservation4> reservations = new ArrayList<>();
         Map<String, Obj> seenIdentifiers = new HashMap<>();
         Map<Integer, Obj> seenAddresses = new HashMap<>();
         for (Obj r : s.maps("reservations", "reservations")) {
-            Reservation4 reservation = reservation(r, new int[] {prefix, mask}, seenIdentifiers, seenAddresses);
+            Reservation4 reservation = reservation(r, seenIdentifiers, seenAddresses);
             if (reservation.ipAddress().isPresent() && (reservation.ipAddress().get() & mask) != prefix) {
                 throw r.error("ip-address", "specified reservation '" + Addresses.v4ToString(reservation.ipAddress().get())
                         + "' is not within the IPv4 subnet '" + prefixText + "'");
@@ -334,47 +219,20 @@ final class Dhcp4Parser {
         }
 
         return new Subnet4(id, prefix, length, pools, reservations, relay, Optional.ofNullable(iface),
-                Optional.ofNullable(networkName), Optional.ofNullable(emptyToNull(s.stringOrNull("client-class"))),
-                Optional.ofNullable(networkClass), required, valid,
-                renew == null ? OptionalLong.empty() : OptionalLong.of(renew),
-                rebind == null ? OptionalLong.empty() : OptionalLong.of(rebind), calculate, t1Percent, t2Percent,
-                cacheThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(cacheThreshold),
-                cacheMaxAge == null ? OptionalLong.empty() : OptionalLong.of(cacheMaxAge),
-                bool(scopes, "match-client-id", true), bool(scopes, "authoritative", false), nextServer,
-                serverHostname == null ? "" : serverHostname, bootFileName == null ? "" : bootFileName,
+                Optional.ofNullable(network.name()),
+                Optional.ofNullable(ScopeWalker.emptyToNull(s.stringOrNull("client-class"))),
+                Optional.ofNullable(network.clientClass()), required, valid, timers.renewTimer(),
+                timers.rebindTimer(), tee.calculate(), tee.t1Percent(), tee.t2Percent(), tee.cacheThreshold(),
+                tee.cacheMaxAge(), bool(scopes, "match-client-id", true), bool(scopes, "authoritative", false),
+                nextServer, serverHostname == null ? "" : serverHostname, bootFileName == null ? "" : bootFileName,
                 flags[0], flags[1], flags[2], bool(scopes, "store-extended-info", false), options, s.userContext());
     }
 
     private Pool4 pool(Obj p, int prefix, int mask, String prefixText) throws ConfigException {
         p.allow(POOL_KEYS);
-        p.require("pool");
-        String raw = p.stringOrNull("pool");
-        String text = raw.replace(" ", "").replace("\t", "");
-        int first;
-        int last;
-        try {
-            if (text.indexOf('/') >= 0) {
-                int slash = text.indexOf('/');
-                int address = Addresses.parseV4(text.substring(0, slash));
-                int length = Integer.parseInt(text.substring(slash + 1));
-                if (length < 0 || length > 32) throw new IllegalArgumentException();
-                int poolMask = length == 0 ? 0 : -1 << (32 - length);
-                first = address & poolMask;
-                last = first | ~poolMask;
-            } else if (text.indexOf('-') >= 0) {
-                int dash = text.indexOf('-');
-                first = Addresses.parseV4(text.substring(0, dash));
-                last = Addresses.parseV4(text.substring(dash + 1));
-                if (Integer.compareUnsigned(first, last) > 0) {
-                    throw p.error("pool", "Failed to create pool defined by: " + text);
-                }
-            } else {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw p.error("pool", "invalid pool definition: " + raw + ". There are two acceptable formats"
-                    + " <min address-max address> or <prefix/len>");
-        }
+        ScopeWalker.Range<Integer> range = ScopeWalker.poolRange(p, ScopeWalker.IPV4);
+        int first = range.first();
+        int last = range.last();
         if ((first & mask) != prefix || (last & mask) != prefix) {
             throw p.error("pool", "a pool of type V4, with the following address range: " + Addresses.v4ToString(first)
                     + "-" + Addresses.v4ToString(last) + " does not match the prefix of a subnet: " + prefixText
@@ -384,14 +242,10 @@ final class Dhcp4Parser {
                 common.optionData(p, false), p.userContext());
     }
 
-    private Reservation4 reservation(Obj r, int[] subnet, Map<String, Obj> seenIdentifiers,
-                                     Map<Integer, Obj> seenAddresses) throws ConfigException {
+    private Reservation4 reservation(Obj r, Map<String, Obj> seenIdentifiers, Map<Integer, Obj> seenAddresses)
+            throws ConfigException {
         r.allow(RESERVATION_KEYS);
-        HostIdentifier identifier = CommonParser.identifier(r, IDENTIFIER_TYPES);
-        if (seenIdentifiers.putIfAbsent(identifier.toString(), r) != null) {
-            throw r.error(identifier.type(), "failed to add new host using the identifier '" + identifier
-                    + "' to the IPv4 subnet because a host with this identifier already exists");
-        }
+        HostIdentifier identifier = ScopeWalker.uniqueIdentifier(r, IDENTIFIER_TYPES, seenIdentifiers, "IPv4");
         Optional<Integer> ip = Optional.empty();
         String ipText = r.stringOrNull("ip-address");
         if (ipText != null && !ipText.isEmpty()) {
@@ -420,35 +274,6 @@ final class Dhcp4Parser {
                 r.userContext());
     }
 
-    private List<Integer> relay(Obj o) throws ConfigException {
-        Obj relay = o.map("relay", "relay");
-        if (relay == null) return List.of();
-        relay.allow(Set.of("ip-addresses", "ip-address"));
-        if (relay.has("ip-address") && relay.has("ip-addresses")) {
-            throw relay.error("specify either ip-address or ip-addresses, not both");
-        }
-        List<String> texts;
-        String key;
-        if (relay.has("ip-address")) {
-            key = "ip-address";
-            texts = List.of(relay.stringOrNull("ip-address"));
-        } else if (relay.has("ip-addresses")) {
-            key = "ip-addresses";
-            texts = relay.strings("ip-addresses");
-        } else {
-            throw relay.error("relay must have ip-addresses");
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String t : texts) {
-            try {
-                out.add(Addresses.parseV4(t));
-            } catch (IllegalArgumentException e) {
-                throw relay.error(key, "address is not IPv4: " + t);
-            }
-        }
-        return out;
-    }
-
     private static boolean bool(List<Obj> scopes, String key, boolean builtIn) throws ConfigException {
         Boolean b = CommonParser.firstBool(scopes, key);
         return b == null ? builtIn : b;
@@ -461,9 +286,5 @@ final class Dhcp4Parser {
             if (v != null && !v.isEmpty()) return v;
         }
         return null;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -51,7 +51,8 @@ public record Dhcp6Config(InterfacesConfig interfacesConfig, LeaseDatabase lease
                           Optional<ServerId> serverId, boolean ipReservationsUnique,
                           boolean earlyGlobalReservationsLookup, boolean reservationsLookupFirst,
                           long statisticDefaultSampleCount, long statisticDefaultSampleAge, long parkedPacketLimit,
-                          String leaseChecks, String serverTag, JsonObject userContext) {
+                          String leaseChecks, String serverTag, JsonObject userContext)
+        implements FamilyConfig<Subnet6> {
     /** Copies the lists. */
     public Dhcp6Config {
         subnets = List.copyOf(subnets);
@@ -65,13 +66,5 @@ public record Dhcp6Config(InterfacesConfig interfacesConfig, LeaseDatabase lease
         hostReservationIdentifiers = List.copyOf(hostReservationIdentifiers);
         macSources = List.copyOf(macSources);
         relaySuppliedOptions = List.copyOf(relaySuppliedOptions);
-    }
-
-    /** The subnet with {@code id}, if any. */
-    public Optional<Subnet6> subnet(long id) {
-        for (Subnet6 s : subnets) {
-            if (s.id() == id) return Optional.of(s);
-        }
-        return Optional.empty();
     }
 }

@@ -51,7 +51,8 @@ public record Subnet4(long id, int prefix, int prefixLength, List<Pool4> pools, 
                       OptionalDouble cacheThreshold, OptionalLong cacheMaxAge, boolean matchClientId,
                       boolean authoritative, int nextServer, String serverHostname, String bootFileName,
                       boolean reservationsGlobal, boolean reservationsInSubnet, boolean reservationsOutOfPool,
-                      boolean storeExtendedInfo, List<OptionData> options, JsonObject userContext) {
+                      boolean storeExtendedInfo, List<OptionData> options, JsonObject userContext)
+        implements FamilySubnet {
     /** Copies the lists. */
     public Subnet4 {
         pools = List.copyOf(pools);

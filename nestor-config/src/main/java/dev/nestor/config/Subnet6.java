@@ -48,7 +48,8 @@ public record Subnet6(long id, Prefix6 prefix, List<Pool6> pools, List<PdPool6> 
                       OptionalLong renewTimer, OptionalLong rebindTimer, boolean calculateTeeTimes, double t1Percent,
                       double t2Percent, OptionalDouble cacheThreshold, OptionalLong cacheMaxAge, boolean rapidCommit,
                       boolean reservationsGlobal, boolean reservationsInSubnet, boolean reservationsOutOfPool,
-                      boolean storeExtendedInfo, List<OptionData> options, JsonObject userContext) {
+                      boolean storeExtendedInfo, List<OptionData> options, JsonObject userContext)
+        implements FamilySubnet {
     /** Copies the lists. */
     public Subnet6 {
         pools = List.copyOf(pools);

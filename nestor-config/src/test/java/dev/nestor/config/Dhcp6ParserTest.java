@@ -31,6 +31,22 @@ class Dhcp6ParserTest {
     }
 
     @Test
+    void subnetAndClientClassLookups() throws Exception {
+        Dhcp6Config c = load("""
+                "client-classes": [ { "name": "phones" } ],
+                "shared-networks": [ { "name": "n", "subnet6": [ { "id": 7, "subnet": "2001:db8:7::/64" } ] } ],
+                "subnet6": [ { "id": 3, "subnet": "2001:db8:3::/64" } ]
+                """).config();
+        assertThat(c.subnet(7)).hasValueSatisfying(s -> assertThat(s.sharedNetwork()).contains("n"));
+        assertThat(c.subnet(3)).hasValueSatisfying(s -> assertThat(s.prefix().toString()).isEqualTo("2001:db8:3::/64"));
+        assertThat(c.subnet(4)).isEmpty();
+        assertThat(c.clientClass("phones")).hasValueSatisfying(k -> assertThat(k.name()).isEqualTo("phones"));
+        assertThat(c.clientClass("printers")).isEmpty();
+        FamilyConfig<Subnet6> generic = c;
+        assertThat(generic.subnets()).extracting(FamilySubnet::id).containsExactly(3L, 7L);
+    }
+
+    @Test
     void poolsPdPoolsReservationsAndInheritance() throws Exception {
         Dhcp6Config c = load("""
                 "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,

@@ -1,5 +1,7 @@
 package dev.nestor.wire.v4;
 
+import dev.nestor.wire.MessageTypeCodes;
+
 /**
  * A DHCPv4 message type (option 53 value). Open: any code 0..255 has a value, unknown codes keep their number.
  * Instances for the same code are identical, so {@code ==} works.
@@ -7,19 +9,14 @@ package dev.nestor.wire.v4;
  * @param code the option 53 value
  */
 public record Dhcp4MessageType(int code) {
-    private static final String[] NAMES = {
+    private static final MessageTypeCodes CODES = new MessageTypeCodes(
         null, "DHCPDISCOVER", "DHCPOFFER", "DHCPREQUEST", "DHCPDECLINE", "DHCPACK", "DHCPNAK", "DHCPRELEASE",
         "DHCPINFORM", "DHCPFORCERENEW", "DHCPLEASEQUERY", "DHCPLEASEUNASSIGNED", "DHCPLEASEUNKNOWN",
         "DHCPLEASEACTIVE", "DHCPBULKLEASEQUERY", "DHCPLEASEQUERYDONE", "DHCPACTIVELEASEQUERY",
         "DHCPLEASEQUERYSTATUS", "DHCPTLS"
-    };
-    private static final Dhcp4MessageType[] CACHE = new Dhcp4MessageType[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            CACHE[i] = new Dhcp4MessageType(i);
-        }
-    }
+    );
+    private static final Dhcp4MessageType[] CACHE =
+            MessageTypeCodes.instances(Dhcp4MessageType::new, Dhcp4MessageType[]::new);
 
     public static final Dhcp4MessageType DISCOVER = of(1);
     public static final Dhcp4MessageType OFFER = of(2);
@@ -36,9 +33,7 @@ public record Dhcp4MessageType(int code) {
     public static final Dhcp4MessageType LEASEACTIVE = of(13);
 
     public Dhcp4MessageType {
-        if (code < 0 || code > 255) {
-            throw new IllegalArgumentException("message type out of range: " + code);
-        }
+        MessageTypeCodes.checkRange(code);
     }
 
     /** The shared instance for {@code code} (0..255). */
@@ -48,12 +43,12 @@ public record Dhcp4MessageType(int code) {
 
     /** Whether the code is one of the types RFC 2131/4388/6926/7724 define (1..18). */
     public boolean isKnown() {
-        return code >= 1 && code < NAMES.length;
+        return CODES.isKnown(code);
     }
 
     /** Kea's name, e.g. {@code DHCPDISCOVER}, or {@code UNKNOWN_<code>}. */
     public String name() {
-        return isKnown() ? NAMES[code] : "UNKNOWN_" + code;
+        return CODES.name(code);
     }
 
     @Override

@@ -1,21 +1,17 @@
 package dev.nestor.wire.v4;
 
+import dev.nestor.wire.CodedOption;
 import dev.nestor.wire.option.AddressText;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * One DHCPv4 option as it travels: a code (1..254) and its payload, with split instances already concatenated
  * (RFC 3396), so the payload may exceed 255 bytes. Immutable; the payload is copied in and out, and read in place
  * by the typed getters, which return -1 / empty when the payload is too short instead of throwing.
  */
-public final class Dhcp4Option {
-    private final int code;
-    private final byte[] data;
-
+public final class Dhcp4Option extends CodedOption {
     private Dhcp4Option(int code, byte[] data) {
-        this.code = code;
-        this.data = data;
+        super(code, data);
     }
 
     /**
@@ -71,23 +67,9 @@ public final class Dhcp4Option {
         }
     }
 
-    public int code() {
-        return code;
-    }
-
-    /** Payload length in bytes. */
-    public int length() {
-        return data.length;
-    }
-
-    /** A copy of the payload. */
-    public byte[] data() {
-        return data.clone();
-    }
-
-    /** Payload byte at {@code index} as 0..255. */
-    public int byteAt(int index) {
-        return data[index] & 0xff;
+    /** The first byte, or -1 when the payload is empty. */
+    public int uint8() {
+        return data.length >= 1 ? data[0] & 0xff : -1;
     }
 
     /** Copies the payload into {@code target} at {@code offset}. */
@@ -95,29 +77,9 @@ public final class Dhcp4Option {
         System.arraycopy(data, 0, target, offset, data.length);
     }
 
-    /** The first byte, or -1 when the payload is empty. */
-    public int uint8() {
-        return data.length >= 1 ? data[0] & 0xff : -1;
-    }
-
-    /** The first two bytes big-endian, or -1 when shorter. */
-    public int uint16() {
-        return data.length >= 2 ? ((data[0] & 0xff) << 8) | (data[1] & 0xff) : -1;
-    }
-
-    /** The first four bytes big-endian as unsigned, or -1 when shorter. */
-    public long uint32() {
-        return data.length >= 4 ? readInt(0) & 0xffffffffL : -1L;
-    }
-
     /** Whether the payload is exactly {@code length} bytes. */
     public boolean hasLength(int length) {
         return data.length == length;
-    }
-
-    int readInt(int offset) {
-        return ((data[offset] & 0xff) << 24) | ((data[offset + 1] & 0xff) << 16) | ((data[offset + 2] & 0xff) << 8)
-                | (data[offset + 3] & 0xff);
     }
 
     /** Payload array for encoders inside this package (never handed out). */
@@ -125,24 +87,9 @@ public final class Dhcp4Option {
         return data;
     }
 
-    /** Whether the payload equals {@code other} byte for byte. */
-    public boolean dataEquals(byte[] other) {
-        return Arrays.equals(data, other);
-    }
-
+    /** An IPv4 payload reads as its address too. */
     @Override
-    public boolean equals(Object other) {
-        return other instanceof Dhcp4Option that && code == that.code && Arrays.equals(data, that.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * code + Arrays.hashCode(data);
-    }
-
-    @Override
-    public String toString() {
-        String text = data.length == 4 ? " (" + AddressText.formatIpv4(readInt(0)) + ")" : "";
-        return "option " + code + " len " + data.length + ": " + HexFormat.of().formatHex(data) + text;
+    protected String detail() {
+        return data.length == 4 ? " (" + AddressText.formatIpv4((int) uint32()) + ")" : "";
     }
 }

@@ -278,7 +278,7 @@ public final class Dhcp4Packet {
 
     private OptionalInt address(int code) {
         Dhcp4Option option = option(code);
-        return option != null && option.hasLength(4) ? OptionalInt.of(option.readInt(0)) : OptionalInt.empty();
+        return option != null && option.hasLength(4) ? OptionalInt.of((int) option.uint32()) : OptionalInt.empty();
     }
 
     /** Option 61 payload (type byte included), when present and non-empty. */

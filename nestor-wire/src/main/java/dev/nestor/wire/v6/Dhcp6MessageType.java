@@ -1,5 +1,7 @@
 package dev.nestor.wire.v6;
 
+import dev.nestor.wire.MessageTypeCodes;
+
 /**
  * A DHCPv6 message type (first byte of every message). Open: any 0..255 has a value; unknown codes keep their number.
  * Instances for the same code are identical.
@@ -7,19 +9,14 @@ package dev.nestor.wire.v6;
  * @param code the msg-type byte
  */
 public record Dhcp6MessageType(int code) {
-    private static final String[] NAMES = {
+    private static final MessageTypeCodes CODES = new MessageTypeCodes(
         null, "SOLICIT", "ADVERTISE", "REQUEST", "CONFIRM", "RENEW", "REBIND", "REPLY", "RELEASE", "DECLINE",
         "RECONFIGURE", "INFORMATION_REQUEST", "RELAY_FORW", "RELAY_REPL", "LEASEQUERY", "LEASEQUERY_REPLY",
         "LEASEQUERY_DONE", "LEASEQUERY_DATA", "RECONFIGURE_REQUEST", "RECONFIGURE_REPLY", "DHCPV4_QUERY",
         "DHCPV4_RESPONSE"
-    };
-    private static final Dhcp6MessageType[] CACHE = new Dhcp6MessageType[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            CACHE[i] = new Dhcp6MessageType(i);
-        }
-    }
+    );
+    private static final Dhcp6MessageType[] CACHE =
+            MessageTypeCodes.instances(Dhcp6MessageType::new, Dhcp6MessageType[]::new);
 
     public static final Dhcp6MessageType SOLICIT = of(1);
     public static final Dhcp6MessageType ADVERTISE = of(2);
@@ -38,9 +35,7 @@ public record Dhcp6MessageType(int code) {
     public static final Dhcp6MessageType DHCPV4_RESPONSE = of(21);
 
     public Dhcp6MessageType {
-        if (code < 0 || code > 255) {
-            throw new IllegalArgumentException("message type out of range: " + code);
-        }
+        MessageTypeCodes.checkRange(code);
     }
 
     /** The shared instance for {@code code} (0..255). */
@@ -55,12 +50,12 @@ public record Dhcp6MessageType(int code) {
 
     /** Whether the code is one RFC 8415 and its extensions define. */
     public boolean isKnown() {
-        return code >= 1 && code < NAMES.length;
+        return CODES.isKnown(code);
     }
 
     /** Kea-style name (e.g. {@code SOLICIT}, {@code RELAY_FORW}) or {@code UNKNOWN_<code>}. */
     public String name() {
-        return isKnown() ? NAMES[code] : "UNKNOWN_" + code;
+        return CODES.name(code);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.nestor.wire.v6;
 
+import dev.nestor.wire.CodedOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * One DHCPv6 option: a 16-bit code and its payload (which, for IA and relay options, holds further options;
  * parse them with {@link #subOptions(int)}). Immutable; payload copied in and out.
  */
-public final class Dhcp6Option {
+public final class Dhcp6Option extends CodedOption {
     public static final int CLIENTID = 1;
     public static final int SERVERID = 2;
     public static final int IA_NA = 3;
@@ -32,12 +32,8 @@ public final class Dhcp6Option {
     public static final int CLIENT_LINKLAYER_ADDR = 79;
     public static final int RELAY_SOURCE_PORT = 135;
 
-    private final int code;
-    private final byte[] data;
-
     private Dhcp6Option(int code, byte[] data) {
-        this.code = code;
-        this.data = data;
+        super(code, data);
     }
 
     /** An option with a copy of {@code data}; code 0..65535, payload at most 65535 bytes. */
@@ -80,37 +76,9 @@ public final class Dhcp6Option {
         }
     }
 
-    public int code() {
-        return code;
-    }
-
-    public int length() {
-        return data.length;
-    }
-
-    /** A copy of the payload. */
-    public byte[] data() {
-        return data.clone();
-    }
-
     /** The payload array itself, for readers in this package (never handed out). */
     byte[] payload() {
         return data;
-    }
-
-    /** Payload byte at {@code index} as 0..255. */
-    public int byteAt(int index) {
-        return data[index] & 0xff;
-    }
-
-    /** The first two bytes big-endian, or -1 when shorter. */
-    public int uint16() {
-        return data.length >= 2 ? ((data[0] & 0xff) << 8) | (data[1] & 0xff) : -1;
-    }
-
-    /** The first four bytes big-endian as unsigned (e.g. the enterprise number of option 17), or -1 when shorter. */
-    public long uint32() {
-        return data.length >= 4 ? IdentityAssociation.readInt(data, 0) & 0xffffffffL : -1L;
     }
 
     /**
@@ -131,26 +99,11 @@ public final class Dhcp6Option {
     }
 
     int writeTo(byte[] target, int position) {
-        target[position] = (byte) (code >>> 8);
-        target[position + 1] = (byte) code;
+        target[position] = (byte) (code() >>> 8);
+        target[position + 1] = (byte) code();
         target[position + 2] = (byte) (data.length >>> 8);
         target[position + 3] = (byte) data.length;
         System.arraycopy(data, 0, target, position + 4, data.length);
         return position + 4 + data.length;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Dhcp6Option that && code == that.code && Arrays.equals(data, that.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * code + Arrays.hashCode(data);
-    }
-
-    @Override
-    public String toString() {
-        return "option " + code + " len " + data.length + ": " + HexFormat.of().formatHex(data);
     }
 }

@@ -3,9 +3,9 @@ package dev.nestor.wire.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.wire.GoldenPackets;
+import dev.nestor.wire.PacketFuzzing;
 import dev.nestor.wire.SeededCases;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,8 @@ class Dhcp4CodecFuzzTest {
     /** Start of the option area proper: fixed header (236 bytes) and magic cookie (4). */
     private static final int OPTIONS_START = 240;
 
-    /** Decodes, and when decoded checks that the normalised form is a fixed point of encode/decode. */
-    static Dhcp4DecodeResult checkTotalAndStable(byte[] bytes, String label) {
+    /** Decodes, and when decoded checks that the normalised form is a fixed point of encode/decode; tells how it ended. */
+    static PacketFuzzing.Outcome checkTotalAndStable(byte[] bytes, String label) {
         Dhcp4DecodeResult result = Dhcp4Codec.decode(bytes);
         assertThat(result).as(label).isNotNull();
         if (result instanceof Dhcp4DecodeResult.Decoded(Dhcp4Packet packet, var notes)) {
@@ -43,37 +43,32 @@ class Dhcp4CodecFuzzTest {
             packet.hostName();
             packet.maxMessageSize();
         }
-        return result;
+        return PacketFuzzing.Outcome.of(result instanceof Dhcp4DecodeResult.Decoded decoded ? decoded.notes() : null);
     }
 
     @Test
     void randomBytesGiveATypedResult() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v4 random bytes", 0x4E53_0401_0000_0001L, 20_000, (random, label) -> {
+        PacketFuzzing.decodeAll("v4 random bytes", 0x4E53_0401_0000_0001L, 20_000, (random, label) -> {
             byte[] bytes = new byte[random.nextInt(700)];
             random.nextBytes(bytes);
             if (random.nextBoolean() && bytes.length >= OPTIONS_START) {
                 writeCookie(bytes);
             }
-            outcomes.add(checkTotalAndStable(bytes, label));
-        });
-        outcomes.require(0.1, 0.0, 0.1);
+            return checkTotalAndStable(bytes, label);
+        }).require(0.1, 0.0, 0.1);
     }
 
     @Test
     void randomOptionAreasBehindAValidHeader() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v4 random option area", 0x4E53_0401_0000_0002L, 30_000,
-                (random, label) -> outcomes.add(checkTotalAndStable(optionArea(random), label)));
-        outcomes.require(0.0, 0.0, 0.9);
+        PacketFuzzing.decodeAll("v4 random option area", 0x4E53_0401_0000_0002L, 30_000,
+                (random, label) -> checkTotalAndStable(optionArea(random), label)).require(0.0, 0.0, 0.9);
     }
 
     @Test
     void mutatedGoldenPackets() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v4 mutated golden", 0x4E53_0401_0000_0003L, 40_000,
-                (random, label) -> outcomes.add(checkTotalAndStable(mutatedGolden(random), label)));
-        outcomes.require(0.1, 0.1, 0.1);
+        PacketFuzzing.decodeAll("v4 mutated golden", 0x4E53_0401_0000_0003L, 40_000,
+                (random, label) -> checkTotalAndStable(MUTATIONS.mutatedGolden(random), label))
+                .require(0.1, 0.1, 0.1);
     }
 
     @Test
@@ -92,22 +87,7 @@ class Dhcp4CodecFuzzTest {
     /** The generators themselves: a mutation run really changes packets, in every way it claims to. */
     @Test
     void mutationsChangeTheGoldenPackets() {
-        SplittableRandom random = new SplittableRandom(0x4E53_0401_0000_0005L);
-        int changed = 0;
-        int shorter = 0;
-        int longer = 0;
-        for (int i = 0; i < 1_000; i++) {
-            byte[] golden = GOLDEN.get(random.nextInt(GOLDEN.size()));
-            byte[] mutated = corruptOptionLength(golden.clone(), random);
-            assertThat(mutated).as("option length corruption case %d", i).hasSameSizeAs(golden).isNotEqualTo(golden);
-            mutated = mutate(golden.clone(), random);
-            changed += Arrays.equals(mutated, golden) ? 0 : 1;
-            shorter += mutated.length < golden.length ? 1 : 0;
-            longer += mutated.length > golden.length ? 1 : 0;
-        }
-        assertThat(changed).isGreaterThan(950);
-        assertThat(shorter).isGreaterThan(100);
-        assertThat(longer).isGreaterThan(50);
+        PacketFuzzing.checkMutationsChangeGoldenPackets(MUTATIONS, 0x4E53_0401_0000_0005L);
     }
 
     private static void writeCookie(byte[] bytes) {
@@ -148,36 +128,10 @@ class Dhcp4CodecFuzzTest {
         return out;
     }
 
-    /** A golden packet with zero to five mutations. */
-    static byte[] mutatedGolden(SplittableRandom random) {
-        byte[] packet = GOLDEN.get(random.nextInt(GOLDEN.size())).clone();
-        int mutations = random.nextInt(6);
-        for (int i = 0; i < mutations; i++) {
-            packet = mutate(packet, random);
-        }
-        return packet;
-    }
-
-    /** One mutation, mostly inside the options where the decoder has the most to get wrong. */
-    private static byte[] mutate(byte[] packet, SplittableRandom random) {
-        if (packet.length == 0) {
-            return insertBytes(packet, random);
-        }
-        return switch (random.nextInt(10)) {
-            case 0, 1, 2 -> {
-                packet[position(packet, random)] = (byte) random.nextInt(256);
-                yield packet;
-            }
-            case 3, 4 -> {
-                packet[position(packet, random)] ^= (byte) (1 << random.nextInt(8));
-                yield packet;
-            }
-            case 5 -> insertBytes(packet, random);
-            case 6 -> deleteBytes(packet, random);
-            case 7, 8 -> corruptOptionLength(packet, random);
-            default -> Arrays.copyOf(packet, random.nextInt(packet.length + 1));
-        };
-    }
+    /** DHCPv4 mutations land four times in five in the options, where the decoder has the most to get wrong. */
+    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations(GOLDEN,
+            Dhcp4CodecFuzzTest::position, (packet, random) -> packet.length == 0 ? 0 : position(packet, random),
+            Dhcp4CodecFuzzTest::lengthPositions, 1);
 
     /** A position in {@code packet} (not empty), four times in five in the options. */
     private static int position(byte[] packet, SplittableRandom random) {
@@ -185,31 +139,8 @@ class Dhcp4CodecFuzzTest {
                 ? 236 + random.nextInt(packet.length - 236) : random.nextInt(packet.length);
     }
 
-    private static byte[] insertBytes(byte[] packet, SplittableRandom random) {
-        int at = packet.length == 0 ? 0 : position(packet, random);
-        byte[] extra = new byte[1 + random.nextInt(8)];
-        random.nextBytes(extra);
-        byte[] out = new byte[packet.length + extra.length];
-        System.arraycopy(packet, 0, out, 0, at);
-        System.arraycopy(extra, 0, out, at, extra.length);
-        System.arraycopy(packet, at, out, at + extra.length, packet.length - at);
-        return out;
-    }
-
-    private static byte[] deleteBytes(byte[] packet, SplittableRandom random) {
-        int at = position(packet, random);
-        int count = Math.min(1 + random.nextInt(8), packet.length - at);
-        byte[] out = new byte[packet.length - count];
-        System.arraycopy(packet, 0, out, 0, at);
-        System.arraycopy(packet, at + count, out, at, packet.length - at - count);
-        return out;
-    }
-
-    /**
-     * Changes one length byte of the option area (an option's, or a relay-agent sub-option's) to a value that no
-     * longer matches: off by one, zero, 255 or random. Falls back to a random byte when no length byte is found.
-     */
-    private static byte[] corruptOptionLength(byte[] packet, SplittableRandom random) {
+    /** Length bytes of the option area: every option's, and every relay-agent sub-option's. */
+    private static List<Integer> lengthPositions(byte[] packet) {
         List<Integer> lengthPositions = new ArrayList<>();
         int position = OPTIONS_START;
         while (position + 1 < packet.length) {
@@ -231,21 +162,7 @@ class Dhcp4CodecFuzzTest {
             }
             position += 2 + length;
         }
-        if (lengthPositions.isEmpty()) {
-            packet[random.nextInt(packet.length)] ^= (byte) (1 + random.nextInt(255));
-            return packet;
-        }
-        int at = lengthPositions.get(random.nextInt(lengthPositions.size()));
-        int old = packet[at] & 0xff;
-        int replacement = switch (random.nextInt(5)) {
-            case 0 -> old + 1;
-            case 1 -> old - 1;
-            case 2 -> 0;
-            case 3 -> 255;
-            default -> random.nextInt(256);
-        };
-        packet[at] = (byte) (replacement == old ? old ^ 0x80 : replacement);
-        return packet;
+        return lengthPositions;
     }
 
     static Dhcp4Packet packet(SplittableRandom random) {
@@ -268,37 +185,5 @@ class Dhcp4CodecFuzzTest {
             builder.option(Dhcp4Option.of(code, data));
         }
         return builder.build();
-    }
-
-    /** Counts how the cases ended, so a test can show that its generator reaches every path of the decoder. */
-    private static final class Outcomes {
-        int rejected;
-        int decodedClean;
-        int decodedWithNotes;
-
-        void add(Dhcp4DecodeResult result) {
-            switch (result) {
-                case Dhcp4DecodeResult.Rejected rejection -> rejected++;
-                case Dhcp4DecodeResult.Decoded decoded when decoded.notes().isEmpty() -> decodedClean++;
-                case Dhcp4DecodeResult.Decoded decoded -> decodedWithNotes++;
-            }
-        }
-
-        /** Each way of ending took at least the given share of all cases (checked only when running them all). */
-        void require(double minRejected, double minDecodedClean, double minDecodedWithNotes) {
-            if (SeededCases.replaying()) {
-                return;
-            }
-            double total = rejected + decodedClean + decodedWithNotes;
-            assertThat(rejected / total).as("rejected share; %s", this).isGreaterThanOrEqualTo(minRejected);
-            assertThat(decodedClean / total).as("decoded clean share; %s", this).isGreaterThanOrEqualTo(minDecodedClean);
-            assertThat(decodedWithNotes / total).as("decoded with notes share; %s", this)
-                    .isGreaterThanOrEqualTo(minDecodedWithNotes);
-        }
-
-        @Override
-        public String toString() {
-            return "rejected " + rejected + ", decoded clean " + decodedClean + ", decoded with notes " + decodedWithNotes;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.nestor.wire.v6;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.wire.GoldenPackets;
+import dev.nestor.wire.PacketFuzzing;
 import dev.nestor.wire.SeededCases;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class Dhcp6CodecFuzzTest {
     private static final int RELAY_HEADER = 34;
     private static final int CLIENT_HEADER = 4;
 
-    static Dhcp6DecodeResult checkTotalAndStable(byte[] bytes, String label) {
+    static PacketFuzzing.Outcome checkTotalAndStable(byte[] bytes, String label) {
         Dhcp6DecodeResult result = Dhcp6Codec.decode(bytes);
         assertThat(result).as(label).isNotNull();
         if (result instanceof Dhcp6DecodeResult.Decoded(Dhcp6Message message, var notes)) {
@@ -44,24 +45,21 @@ class Dhcp6CodecFuzzTest {
             packet.iaTa().forEach(IdentityAssociation::addresses);
             packet.iaPd().forEach(IdentityAssociation::prefixes);
         }
-        return result;
+        return PacketFuzzing.Outcome.of(result instanceof Dhcp6DecodeResult.Decoded decoded ? decoded.notes() : null);
     }
 
     @Test
     void randomBytesGiveATypedResult() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v6 random bytes", 0x4E53_0601_0000_0001L, 10_000, (random, label) -> {
+        PacketFuzzing.decodeAll("v6 random bytes", 0x4E53_0601_0000_0001L, 10_000, (random, label) -> {
             byte[] bytes = new byte[random.nextInt(300)];
             random.nextBytes(bytes);
-            outcomes.add(checkTotalAndStable(bytes, label));
-        });
-        outcomes.require(0.0, 0.0, 0.5);
+            return checkTotalAndStable(bytes, label);
+        }).require(0.0, 0.0, 0.5);
     }
 
     @Test
     void structuredRandomMessages() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v6 structured message", 0x4E53_0601_0000_0002L, 10_000, (random, label) -> {
+        PacketFuzzing.decodeAll("v6 structured message", 0x4E53_0601_0000_0002L, 10_000, (random, label) -> {
             byte[] message = randomMessage(random, 0);
             // corrupt a little, sometimes
             if (random.nextBoolean() && message.length > 0) {
@@ -70,117 +68,35 @@ class Dhcp6CodecFuzzTest {
             if (random.nextInt(4) == 0) {
                 message = Arrays.copyOf(message, random.nextInt(message.length + 1));
             }
-            outcomes.add(checkTotalAndStable(message, label));
-        });
-        outcomes.require(0.1, 0.1, 0.1);
+            return checkTotalAndStable(message, label);
+        }).require(0.1, 0.1, 0.1);
     }
 
     @Test
     void mutatedGoldenPackets() {
-        Outcomes outcomes = new Outcomes();
-        SeededCases.run("v6 mutated golden", 0x4E53_0601_0000_0003L, 20_000,
-                (random, label) -> outcomes.add(checkTotalAndStable(mutatedGolden(random), label)));
-        outcomes.require(0.05, 0.2, 0.05);
+        PacketFuzzing.decodeAll("v6 mutated golden", 0x4E53_0601_0000_0003L, 20_000,
+                (random, label) -> checkTotalAndStable(MUTATIONS.mutatedGolden(random), label))
+                .require(0.05, 0.2, 0.05);
     }
 
     /** The generators themselves: a mutation really changes packets, in every way it claims to. */
     @Test
     void mutationsChangeTheGoldenPackets() {
-        SplittableRandom random = new SplittableRandom(0x4E53_0601_0000_0004L);
-        int changed = 0;
-        int shorter = 0;
-        int longer = 0;
-        for (int i = 0; i < 1_000; i++) {
-            byte[] golden = GOLDEN.get(random.nextInt(GOLDEN.size()));
-            byte[] mutated = corruptOptionLength(golden.clone(), random);
-            assertThat(mutated).as("option length corruption case %d", i).hasSameSizeAs(golden).isNotEqualTo(golden);
-            mutated = mutate(golden.clone(), random);
-            changed += Arrays.equals(mutated, golden) ? 0 : 1;
-            shorter += mutated.length < golden.length ? 1 : 0;
-            longer += mutated.length > golden.length ? 1 : 0;
-        }
-        assertThat(changed).isGreaterThan(950);
-        assertThat(shorter).isGreaterThan(100);
-        assertThat(longer).isGreaterThan(50);
-    }
-
-    /** A golden packet with zero to five mutations. */
-    static byte[] mutatedGolden(SplittableRandom random) {
-        byte[] packet = GOLDEN.get(random.nextInt(GOLDEN.size())).clone();
-        int mutations = random.nextInt(6);
-        for (int i = 0; i < mutations; i++) {
-            packet = mutate(packet, random);
-        }
-        return packet;
-    }
-
-    private static byte[] mutate(byte[] packet, SplittableRandom random) {
-        if (packet.length == 0) {
-            return insertBytes(packet, random);
-        }
-        return switch (random.nextInt(10)) {
-            case 0, 1, 2 -> {
-                packet[random.nextInt(packet.length)] = (byte) random.nextInt(256);
-                yield packet;
-            }
-            case 3, 4 -> {
-                packet[random.nextInt(packet.length)] ^= (byte) (1 << random.nextInt(8));
-                yield packet;
-            }
-            case 5 -> insertBytes(packet, random);
-            case 6 -> deleteBytes(packet, random);
-            case 7, 8 -> corruptOptionLength(packet, random);
-            default -> Arrays.copyOf(packet, random.nextInt(packet.length + 1));
-        };
-    }
-
-    private static byte[] insertBytes(byte[] packet, SplittableRandom random) {
-        int at = random.nextInt(packet.length + 1);
-        byte[] extra = new byte[1 + random.nextInt(8)];
-        random.nextBytes(extra);
-        byte[] out = new byte[packet.length + extra.length];
-        System.arraycopy(packet, 0, out, 0, at);
-        System.arraycopy(extra, 0, out, at, extra.length);
-        System.arraycopy(packet, at, out, at + extra.length, packet.length - at);
-        return out;
-    }
-
-    private static byte[] deleteBytes(byte[] packet, SplittableRandom random) {
-        int at = random.nextInt(packet.length);
-        int count = Math.min(1 + random.nextInt(8), packet.length - at);
-        byte[] out = new byte[packet.length - count];
-        System.arraycopy(packet, 0, out, 0, at);
-        System.arraycopy(packet, at + count, out, at, packet.length - at - count);
-        return out;
+        PacketFuzzing.checkMutationsChangeGoldenPackets(MUTATIONS, 0x4E53_0601_0000_0004L);
     }
 
     /**
-     * Changes one 16-bit option length, at any depth (relayed messages, IA_NA/IA_TA/IA_PD and their addresses and
-     * prefixes), to a value that no longer matches: off by one, zero, 0xffff or random. Falls back to flipping a
-     * random byte when the packet has no option left to find.
+     * DHCPv6 mutations land anywhere; corrupted lengths are 16-bit option lengths at any depth (relayed messages,
+     * IA_NA/IA_TA/IA_PD and their addresses and prefixes).
      */
-    private static byte[] corruptOptionLength(byte[] packet, SplittableRandom random) {
+    static final PacketFuzzing.Mutations MUTATIONS = new PacketFuzzing.Mutations(GOLDEN,
+            (packet, random) -> random.nextInt(packet.length), (packet, random) -> random.nextInt(packet.length + 1),
+            Dhcp6CodecFuzzTest::lengthPositions, 2);
+
+    private static List<Integer> lengthPositions(byte[] packet) {
         List<Integer> lengthPositions = new ArrayList<>();
         collectMessageLengths(packet, 0, packet.length, lengthPositions, 0);
-        if (lengthPositions.isEmpty()) {
-            packet[random.nextInt(packet.length)] ^= (byte) (1 + random.nextInt(255));
-            return packet;
-        }
-        int at = lengthPositions.get(random.nextInt(lengthPositions.size()));
-        int old = (packet[at] & 0xff) << 8 | packet[at + 1] & 0xff;
-        int replacement = switch (random.nextInt(5)) {
-            case 0 -> old + 1;
-            case 1 -> old - 1;
-            case 2 -> 0;
-            case 3 -> 0xffff;
-            default -> random.nextInt(65536);
-        } & 0xffff;
-        if (replacement == old) {
-            replacement = old ^ 0x8000;
-        }
-        packet[at] = (byte) (replacement >>> 8);
-        packet[at + 1] = (byte) replacement;
-        return packet;
+        return lengthPositions;
     }
 
     private static void collectMessageLengths(byte[] packet, int start, int end, List<Integer> out, int depth) {
@@ -257,37 +173,5 @@ class Dhcp6CodecFuzzTest {
             position = option.writeTo(out, position);
         }
         return out;
-    }
-
-    /** Counts how the cases ended, so a test can show that its generator reaches every path of the decoder. */
-    private static final class Outcomes {
-        int rejected;
-        int decodedClean;
-        int decodedWithNotes;
-
-        void add(Dhcp6DecodeResult result) {
-            switch (result) {
-                case Dhcp6DecodeResult.Rejected rejection -> rejected++;
-                case Dhcp6DecodeResult.Decoded decoded when decoded.notes().isEmpty() -> decodedClean++;
-                case Dhcp6DecodeResult.Decoded decoded -> decodedWithNotes++;
-            }
-        }
-
-        /** Each way of ending took at least the given share of all cases (checked only when running them all). */
-        void require(double minRejected, double minDecodedClean, double minDecodedWithNotes) {
-            if (SeededCases.replaying()) {
-                return;
-            }
-            double total = rejected + decodedClean + decodedWithNotes;
-            assertThat(rejected / total).as("rejected share; %s", this).isGreaterThanOrEqualTo(minRejected);
-            assertThat(decodedClean / total).as("decoded clean share; %s", this).isGreaterThanOrEqualTo(minDecodedClean);
-            assertThat(decodedWithNotes / total).as("decoded with notes share; %s", this)
-                    .isGreaterThanOrEqualTo(minDecodedWithNotes);
-        }
-
-        @Override
-        public String toString() {
-            return "rejected " + rejected + ", decoded clean " + decodedClean + ", decoded with notes " + decodedWithNotes;
-        }
     }
 }
