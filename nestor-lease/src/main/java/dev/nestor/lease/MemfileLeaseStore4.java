@@ -102,6 +102,12 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         return store;
     }
 
+    /** {@link Durability#WRITE} when not persisting (nothing to wait for), else the configured mode. */
+    @Override
+    public Durability durability() {
+        return persistence == null ? Durability.WRITE : settings.durability();
+    }
+
     /** What opening read. */
     public LoadSummary loadSummary() {
         return loadSummary;

@@ -1,5 +1,6 @@
 package dev.nestor.server;
 
+import dev.nestor.lease.Durability;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.server.dhcp4.Dhcp4Processor;
@@ -43,6 +44,12 @@ public final class Dhcp4Server implements AutoCloseable {
     /** Version string logged at start, as Kea logs its own. */
     public static final String VERSION = "Nestor 0.1.0 (Kea 2.2 compatible)";
 
+    /**
+     * Default bound on packets waiting for their lease rows to reach the disk (group-fsync stores): a few disk syncs'
+     * worth at tens of thousands of leases per second, about 2 KiB each.
+     */
+    public static final int DEFAULT_DISK_WAIT_LIMIT = 4096;
+
     private final LeaseStore4 store;
     private final Ports ports;
     private final StatisticsRegistry statisticsRegistry;
@@ -50,6 +57,8 @@ public final class Dhcp4Server implements AutoCloseable {
     private final ServiceState serviceState;
     private final LeaseEngine engine;
     private final ScheduledExecutorService timers;
+    /** Non-null when the store syncs each write to disk: replies then wait for the disk, not the workers. */
+    private final Dhcp4Processor.DiskWaits diskWaits;
     private volatile ServerSetup setup;
     private volatile Dhcp4Processor processor;
     private PacketDispatcher<InboundDatagram> dispatcher;
@@ -68,6 +77,8 @@ public final class Dhcp4Server implements AutoCloseable {
         this.engine = new LeaseEngine(store, clock, statistics);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("nestor-dhcp4-timers").factory());
+        this.diskWaits = store.durability() == Durability.GROUP_FSYNC
+                ? new Dhcp4Processor.DiskWaits(DEFAULT_DISK_WAIT_LIMIT) : null;
     }
 
     /**
@@ -115,7 +126,8 @@ public final class Dhcp4Server implements AutoCloseable {
         plan.bindStatistics(statisticsRegistry);
         engine.install(plan);
         Dhcp4Processor newProcessor = new Dhcp4Processor(engine, statistics, serviceState,
-                new Dhcp4Processor.Settings(ports.serverPort(), ports.clientPort(), newSetup.parkedPacketLimit()));
+                new Dhcp4Processor.Settings(ports.serverPort(), ports.clientPort(), newSetup.parkedPacketLimit()),
+                diskWaits);
         newProcessor.admission(admission);
         newProcessor.committedHook(committedHook);
         if (processor != null) {
@@ -342,6 +354,21 @@ public final class Dhcp4Server implements AutoCloseable {
         return bound;
     }
 
+    /**
+     * Bounds the packets waiting for the disk (group-fsync stores; ignored otherwise): beyond it a REQUEST, RELEASE
+     * or DECLINE is dropped and counted as a receive drop.
+     */
+    public void diskWaitLimit(int limit) {
+        if (diskWaits != null) {
+            diskWaits.limit(limit);
+        }
+    }
+
+    /** Packets whose reply or notification waits for their lease rows to be stored (0 without group-fsync). */
+    public int waitingForDisk() {
+        return diskWaits == null ? 0 : diskWaits.waiting();
+    }
+
     /** Plugs in HA's admission decision. */
     public void admission(PacketAdmission packetAdmission) {
         this.admission = packetAdmission;
@@ -366,6 +393,14 @@ public final class Dhcp4Server implements AutoCloseable {
         timerGeneration++;
         timers.shutdownNow();
         stopThreads();
+        if (diskWaits != null) {
+            try {
+                // the sockets are closed: rows still in flight are stored, their replies dropped
+                diskWaits.close(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         KeaLog.log(LogMessage.DHCP4_SHUTDOWN);
     }
 
