@@ -108,6 +108,21 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         return persistence == null ? Durability.WRITE : settings.durability();
     }
 
+    /** Sets the observer of the writer's disk syncs ({@link SyncObserver#NONE} to remove it). */
+    public void syncObserver(SyncObserver observer) {
+        if (writer != null) {
+            writer.syncObserver(java.util.Objects.requireNonNull(observer, "observer"));
+        }
+    }
+
+    /**
+     * Bytes of the current lease file known stored: written, and with {@link Durability#GROUP_FSYNC} forced to disk.
+     * Every change whose write has returned (or whose future has completed) lies within them. 0 when not persisting.
+     */
+    public long storedLength() {
+        return writer == null ? 0 : writer.storedLength();
+    }
+
     /** What opening read. */
     public LoadSummary loadSummary() {
         return loadSummary;
