@@ -1,6 +1,5 @@
 package dev.nestor.server;
 
-import dev.nestor.lease.Durability;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.server.dhcp4.Dhcp4Processor;
@@ -45,8 +44,8 @@ public final class Dhcp4Server implements AutoCloseable {
     public static final String VERSION = "Nestor 0.1.0 (Kea 2.2 compatible)";
 
     /**
-     * Default bound on packets waiting for their lease rows to reach the disk (group-fsync stores): a few disk syncs'
-     * worth at tens of thousands of leases per second, about 2 KiB each.
+     * Default bound on packets waiting for their lease rows to be stored (written, and with group-fsync synced): a few
+     * disk syncs' worth at tens of thousands of leases per second, about 2 KiB each.
      */
     public static final int DEFAULT_DISK_WAIT_LIMIT = 4096;
 
@@ -57,7 +56,11 @@ public final class Dhcp4Server implements AutoCloseable {
     private final ServiceState serviceState;
     private final LeaseEngine engine;
     private final ScheduledExecutorService timers;
-    /** Non-null when the store syncs each write to disk: replies then wait for the disk, not the workers. */
+    /**
+     * Replies wait for their lease rows here, not on the workers: with group-fsync a worker would otherwise sleep
+     * through a disk sync per lease, and even with plain writes the hand-off to the store's writer thread and back
+     * costs two thread switches per lease that a parked reply does not.
+     */
     private final Dhcp4Processor.DiskWaits diskWaits;
     private volatile ServerSetup setup;
     private volatile Dhcp4Processor processor;
@@ -77,8 +80,7 @@ public final class Dhcp4Server implements AutoCloseable {
         this.engine = new LeaseEngine(store, clock, statistics);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("nestor-dhcp4-timers").factory());
-        this.diskWaits = store.durability() == Durability.GROUP_FSYNC
-                ? new Dhcp4Processor.DiskWaits(DEFAULT_DISK_WAIT_LIMIT) : null;
+        this.diskWaits = new Dhcp4Processor.DiskWaits(DEFAULT_DISK_WAIT_LIMIT);
     }
 
     /**
@@ -355,18 +357,16 @@ public final class Dhcp4Server implements AutoCloseable {
     }
 
     /**
-     * Bounds the packets waiting for the disk (group-fsync stores; ignored otherwise): beyond it a REQUEST, RELEASE
-     * or DECLINE is dropped and counted as a receive drop.
+     * Bounds the packets waiting for their lease rows to be stored (default {@link #DEFAULT_DISK_WAIT_LIMIT}): beyond
+     * it a REQUEST, RELEASE or DECLINE is dropped before it changes anything and counted as a receive drop.
      */
     public void diskWaitLimit(int limit) {
-        if (diskWaits != null) {
-            diskWaits.limit(limit);
-        }
+        diskWaits.limit(limit);
     }
 
-    /** Packets whose reply or notification waits for their lease rows to be stored (0 without group-fsync). */
+    /** Packets whose reply or notification waits for their lease rows to be stored. */
     public int waitingForDisk() {
-        return diskWaits == null ? 0 : diskWaits.waiting();
+        return diskWaits.waiting();
     }
 
     /** Plugs in HA's admission decision. */
@@ -393,13 +393,11 @@ public final class Dhcp4Server implements AutoCloseable {
         timerGeneration++;
         timers.shutdownNow();
         stopThreads();
-        if (diskWaits != null) {
-            try {
-                // the sockets are closed: rows still in flight are stored, their replies dropped
-                diskWaits.close(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            // the sockets are closed: rows still in flight are stored, their replies dropped
+            diskWaits.close(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         KeaLog.log(LogMessage.DHCP4_SHUTDOWN);
     }
