@@ -385,8 +385,17 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     @Override
     public Optional<Lease4> getByHardwareAddress(Identifier hardwareAddress, long subnetId) {
-        return table.findByHardwareAddress(hardwareAddress).stream().filter(l -> l.subnetId() == subnetId)
-                .findFirst();
+        return inSubnet(table.findByHardwareAddress(hardwareAddress), subnetId);
+    }
+
+    /** The first lease of {@code subnetId} in {@code leases} (a loop: this runs twice per DHCP packet). */
+    private static Optional<Lease4> inSubnet(List<Lease4> leases, long subnetId) {
+        for (Lease4 lease : leases) {
+            if (lease.subnetId() == subnetId) {
+                return Optional.of(lease);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -396,7 +405,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     @Override
     public Optional<Lease4> getByClientId(Identifier clientId, long subnetId) {
-        return table.findByClientId(clientId).stream().filter(l -> l.subnetId() == subnetId).findFirst();
+        return inSubnet(table.findByClientId(clientId), subnetId);
     }
 
     @Override
