@@ -3,6 +3,7 @@ package dev.nestor.server.dhcp4;
 import static dev.nestor.server.testing.TestClient.ip;
 import static dev.nestor.server.testing.TestClient.mac;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nestor.lease.Durability;
 import dev.nestor.lease.Lease4;
@@ -198,6 +199,66 @@ class Dhcp4GroupFsyncTest {
                 .getFirst().index().freeCount() == 11);
         // and the server still answers
         assertThat(offer(2)).isNotZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void whenARealDiskFillsEveryAckedLeaseIsInTheFileAndMemoryAgreesWithIt(Durability durability) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path mount = directory.resolve("small");
+        Files.createDirectories(mount);
+        Process process = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=32k", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0).as("mount").isTrue();
+        try {
+            Path file = mount.resolve("leases4.csv");
+            start(MemfileSettings.persistent(file).withLfcInterval(0).withDurability(durability));
+            java.util.Set<Integer> acked = new java.util.HashSet<>();
+            int refused = 0;
+            // the pool has 11 addresses: release each lease after its ACK so the file keeps growing
+            for (int n = 1; n <= 2_000 && refused < 3; n++) {
+                int address = offer(n);
+                Reply ack = client.exchange(request(n, address));
+                if (ack == null) {
+                    refused++;
+                    continue;
+                }
+                assertThat(ack.type()).isEqualTo(5);
+                acked.add(address);
+                client.sendRaw(client.packet(7, mac(n)).ciaddr(address).address(54, ip("127.0.0.1")).encode());
+                int released = address;
+                await("the release is stored", () -> store.get(released).isEmpty() && server.waitingForDisk() == 0);
+            }
+            assertThat(refused).as("the disk filled").isEqualTo(3);
+            await("nothing waits for the disk", () -> server.waitingForDisk() == 0);
+            java.util.Set<Integer> everWritten = new java.util.HashSet<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("address")) {
+                    everWritten.add(ip(line.substring(0, line.indexOf(','))));
+                }
+            }
+            assertThat(everWritten).as("every ACKed lease has its row").containsAll(acked);
+            List<Lease4> inMemory = store.getAll();
+            server.close();
+            server = null;
+            store.close();
+            store = null;
+            try (MemfileLeaseStore4 reloaded = MemfileLeaseStore4.open(MemfileSettings.persistent(file)
+                    .withLfcInterval(0), Clock.systemUTC())) {
+                assertThat(reloaded.getAll()).as("memory agreed with the file").isEqualTo(inMemory);
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+            new ProcessBuilder("umount", mount.toString()).start().waitFor(20, TimeUnit.SECONDS);
+        }
     }
 
     @Test
