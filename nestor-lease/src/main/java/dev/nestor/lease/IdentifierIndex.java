@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class IdentifierIndex {
 
     private static final int SHARD_BITS = 6;
+    private static final int[] NONE = new int[0];
     private final Shard[] shards = new Shard[1 << SHARD_BITS];
 
     IdentifierIndex() {
@@ -154,12 +155,12 @@ final class IdentifierIndex {
         int[] find(int hash) {
             int mask = entries.length - 1;
             int i = home(hash, mask);
-            int[] found = new int[4];
+            int[] found = NONE;
             int count = 0;
             while (entries[i] != 0) {
                 if ((int) (entries[i] >>> 32) == hash) {
                     if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
+                        found = Arrays.copyOf(found, Math.max(4, count * 2));
                     }
                     found[count++] = (int) entries[i];
                 }

@@ -265,6 +265,10 @@ final class Lease4Table {
             return List.of();
         }
         int[] candidates = index.candidates(IdentifierIndex.hash(bytes, 0, bytes.length));
+        if (candidates.length == 0) {
+            // the common case for a new client: no list, no sort
+            return List.of();
+        }
         List<Lease4> found = new ArrayList<>(candidates.length);
         for (int address : candidates) {
             Lease4 lease = get(address);

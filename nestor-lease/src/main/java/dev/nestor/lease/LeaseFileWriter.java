@@ -83,6 +83,8 @@ final class LeaseFileWriter implements AutoCloseable {
     private final Thread thread;
 
     private List<Pending> queue = new ArrayList<>();
+    private volatile SyncObserver syncObserver = SyncObserver.NONE;
+    private volatile long storedLength;
     private boolean recovering;
     private boolean closing;
     private FileChannel channel;
@@ -100,6 +102,7 @@ final class LeaseFileWriter implements AutoCloseable {
         this.durability = durability;
         this.channel = openForAppend(path, keepLength, needsNewline);
         this.goodLength = Files.isRegularFile(path) ? channel.size() : 0;
+        this.storedLength = goodLength;
         this.thread = Thread.ofPlatform().name("nestor-lease-writer-" + path.getFileName()).daemon(true)
                 .unstarted(this::run);
         thread.start();
@@ -263,9 +266,21 @@ final class LeaseFileWriter implements AutoCloseable {
         buffer.flip();
         writeFully(channel, buffer);
         if (durability == Durability.GROUP_FSYNC) {
+            syncObserver.beforeSync(goodLength + total);
             channel.force(false);
         }
         goodLength += total;
+        storedLength = goodLength;
+    }
+
+    /** Sets the observer of the writer's disk syncs. */
+    void syncObserver(SyncObserver observer) {
+        this.syncObserver = observer;
+    }
+
+    /** Bytes of the current file known stored: written, and in {@link Durability#GROUP_FSYNC} mode synced. */
+    long storedLength() {
+        return storedLength;
     }
 
     private void complete(List<Pending> stored, IOException error) {
@@ -334,6 +349,7 @@ final class LeaseFileWriter implements AutoCloseable {
         }
         channel = openForAppend(path, -1, false);
         goodLength = channel.size();
+        storedLength = goodLength;
     }
 
     /** Writes everything queued, stops the writer thread and closes the file. */

@@ -109,6 +109,14 @@ public interface LeaseStore4 extends AutoCloseable {
     }
 
     /**
+     * When this store's writes count as stored. With {@link Durability#GROUP_FSYNC} a blocking write waits for a disk
+     * sync, so an engine should use the {@code ...Async} methods and park its replies instead.
+     */
+    default Durability durability() {
+        return Durability.WRITE;
+    }
+
+    /**
      * Leases to reclaim: not in state expired-reclaimed and expired at {@code nowSeconds} (expire &lt; now), oldest
      * expiration first, at most {@code max} of them ({@code max = 0}: no bound), as Kea's {@code getExpiredLeases4}.
      * Declined leases whose probation ended are included.

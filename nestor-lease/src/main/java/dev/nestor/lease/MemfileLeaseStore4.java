@@ -102,6 +102,27 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         return store;
     }
 
+    /** {@link Durability#WRITE} when not persisting (nothing to wait for), else the configured mode. */
+    @Override
+    public Durability durability() {
+        return persistence == null ? Durability.WRITE : settings.durability();
+    }
+
+    /** Sets the observer of the writer's disk syncs ({@link SyncObserver#NONE} to remove it). */
+    public void syncObserver(SyncObserver observer) {
+        if (writer != null) {
+            writer.syncObserver(java.util.Objects.requireNonNull(observer, "observer"));
+        }
+    }
+
+    /**
+     * Bytes of the current lease file known stored: written, and with {@link Durability#GROUP_FSYNC} forced to disk.
+     * Every change whose write has returned (or whose future has completed) lies within them. 0 when not persisting.
+     */
+    public long storedLength() {
+        return writer == null ? 0 : writer.storedLength();
+    }
+
     /** What opening read. */
     public LoadSummary loadSummary() {
         return loadSummary;
@@ -364,8 +385,17 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     @Override
     public Optional<Lease4> getByHardwareAddress(Identifier hardwareAddress, long subnetId) {
-        return table.findByHardwareAddress(hardwareAddress).stream().filter(l -> l.subnetId() == subnetId)
-                .findFirst();
+        return inSubnet(table.findByHardwareAddress(hardwareAddress), subnetId);
+    }
+
+    /** The first lease of {@code subnetId} in {@code leases} (a loop: this runs twice per DHCP packet). */
+    private static Optional<Lease4> inSubnet(List<Lease4> leases, long subnetId) {
+        for (Lease4 lease : leases) {
+            if (lease.subnetId() == subnetId) {
+                return Optional.of(lease);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -375,7 +405,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
 
     @Override
     public Optional<Lease4> getByClientId(Identifier clientId, long subnetId) {
-        return table.findByClientId(clientId).stream().filter(l -> l.subnetId() == subnetId).findFirst();
+        return inSubnet(table.findByClientId(clientId), subnetId);
     }
 
     @Override

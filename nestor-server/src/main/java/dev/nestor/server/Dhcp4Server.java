@@ -43,6 +43,12 @@ public final class Dhcp4Server implements AutoCloseable {
     /** Version string logged at start, as Kea logs its own. */
     public static final String VERSION = "Nestor 0.1.0 (Kea 2.2 compatible)";
 
+    /**
+     * Default bound on packets waiting for their lease rows to be stored (written, and with group-fsync synced): half a
+     * second of stalled disk syncs at 30,000 leases per second, about 2 KiB each (some 32 MiB at most).
+     */
+    public static final int DEFAULT_DISK_WAIT_LIMIT = 16384;
+
     private final LeaseStore4 store;
     private final Ports ports;
     private final StatisticsRegistry statisticsRegistry;
@@ -50,6 +56,12 @@ public final class Dhcp4Server implements AutoCloseable {
     private final ServiceState serviceState;
     private final LeaseEngine engine;
     private final ScheduledExecutorService timers;
+    /**
+     * Replies wait for their lease rows here, not on the workers: with group-fsync a worker would otherwise sleep
+     * through a disk sync per lease, and even with plain writes the hand-off to the store's writer thread and back
+     * costs two thread switches per lease that a parked reply does not.
+     */
+    private final Dhcp4Processor.DiskWaits diskWaits;
     private volatile ServerSetup setup;
     private volatile Dhcp4Processor processor;
     private PacketDispatcher<InboundDatagram> dispatcher;
@@ -68,6 +80,7 @@ public final class Dhcp4Server implements AutoCloseable {
         this.engine = new LeaseEngine(store, clock, statistics);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("nestor-dhcp4-timers").factory());
+        this.diskWaits = new Dhcp4Processor.DiskWaits(DEFAULT_DISK_WAIT_LIMIT);
     }
 
     /**
@@ -115,7 +128,8 @@ public final class Dhcp4Server implements AutoCloseable {
         plan.bindStatistics(statisticsRegistry);
         engine.install(plan);
         Dhcp4Processor newProcessor = new Dhcp4Processor(engine, statistics, serviceState,
-                new Dhcp4Processor.Settings(ports.serverPort(), ports.clientPort(), newSetup.parkedPacketLimit()));
+                new Dhcp4Processor.Settings(ports.serverPort(), ports.clientPort(), newSetup.parkedPacketLimit()),
+                diskWaits);
         newProcessor.admission(admission);
         newProcessor.committedHook(committedHook);
         if (processor != null) {
@@ -342,6 +356,19 @@ public final class Dhcp4Server implements AutoCloseable {
         return bound;
     }
 
+    /**
+     * Bounds the packets waiting for their lease rows to be stored (default {@link #DEFAULT_DISK_WAIT_LIMIT}): beyond
+     * it a REQUEST, RELEASE or DECLINE is dropped before it changes anything and counted as a receive drop.
+     */
+    public void diskWaitLimit(int limit) {
+        diskWaits.limit(limit);
+    }
+
+    /** Packets whose reply or notification waits for their lease rows to be stored. */
+    public int waitingForDisk() {
+        return diskWaits.waiting();
+    }
+
     /** Plugs in HA's admission decision. */
     public void admission(PacketAdmission packetAdmission) {
         this.admission = packetAdmission;
@@ -366,6 +393,12 @@ public final class Dhcp4Server implements AutoCloseable {
         timerGeneration++;
         timers.shutdownNow();
         stopThreads();
+        try {
+            // the sockets are closed: rows still in flight are stored, their replies dropped
+            diskWaits.close(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         KeaLog.log(LogMessage.DHCP4_SHUTDOWN);
     }
 

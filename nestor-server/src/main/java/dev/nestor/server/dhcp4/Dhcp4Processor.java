@@ -12,6 +12,7 @@ import dev.nestor.server.engine.HostPlan;
 import dev.nestor.server.engine.LeaseEngine;
 import dev.nestor.server.engine.LeaseParameters;
 import dev.nestor.server.engine.OptionSet;
+import dev.nestor.server.engine.StoreWrites;
 import dev.nestor.server.engine.SubnetPlan;
 import dev.nestor.server.hooks.Admission;
 import dev.nestor.server.hooks.CommitDecision;
@@ -63,6 +64,7 @@ public final class Dhcp4Processor {
     private volatile PacketAdmission admission = PacketAdmission.ANSWER_ALL;
     private volatile LeasesCommittedHook committedHook = LeasesCommittedHook.NONE;
     private volatile Set<Integer> socketAddresses = Set.of();
+    private final DiskWaits diskWaits;
 
     /**
      * Fixed settings of the pipeline.
@@ -74,12 +76,105 @@ public final class Dhcp4Processor {
     public record Settings(int serverPort, int clientPort, int parkedPacketLimit) {
     }
 
+    /** A processor whose writes block until stored (no reply waits for the disk). */
     public Dhcp4Processor(LeaseEngine engine, Dhcp4Statistics statistics, ServiceState serviceState,
                           Settings settings) {
+        this(engine, statistics, serviceState, settings, null);
+    }
+
+    /**
+     * A processor that, given {@code diskWaits}, commits leases in memory, queues their rows and sends each reply
+     * (ACK, and the committed hook's call) only once its rows are stored, so workers never wait for a disk sync.
+     * Null: writes block, as Kea's do.
+     */
+    public Dhcp4Processor(LeaseEngine engine, Dhcp4Statistics statistics, ServiceState serviceState,
+                          Settings settings, DiskWaits diskWaits) {
         this.engine = engine;
         this.statistics = statistics;
         this.serviceState = serviceState;
         this.settings = settings;
+        this.diskWaits = diskWaits;
+    }
+
+    /**
+     * The replies (and RELEASE/DECLINE notifications) waiting for their lease rows to be stored, bounded: beyond the
+     * limit a packet that would write is dropped before it changes anything, counted in {@code pkt4-receive-drop}
+     * and logged as a full queue, as Kea drops packets its queue cannot hold. Shared by the processors a server
+     * installs over time (a reconfiguration replaces the processor while rows are still in flight).
+     */
+    public static final class DiskWaits {
+        private final AtomicInteger waiting = new AtomicInteger();
+        private volatile int limit;
+        private volatile boolean closing;
+
+        /** @param limit most packets waiting at once, at least 1 */
+        public DiskWaits(int limit) {
+            limit(limit);
+        }
+
+        /** Changes the bound (packets already waiting stay). */
+        public void limit(int newLimit) {
+            if (newLimit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+            this.limit = newLimit;
+        }
+
+        /** Packets waiting now. */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        boolean tryEnter() {
+            if (waiting.incrementAndGet() > limit) {
+                leave();
+                return false;
+            }
+            return true;
+        }
+
+        void leave() {
+            if (waiting.decrementAndGet() == 0 && closing) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+
+        boolean closing() {
+            return closing;
+        }
+
+        /**
+         * From now on replies whose rows get stored are dropped instead of sent (the sockets are closing; the leases
+         * are stored and a retransmission finds them); waits up to {@code timeoutMillis} for every waiting row.
+         *
+         * @return whether nothing is waiting any more
+         */
+        public boolean close(long timeoutMillis) throws InterruptedException {
+            closing = true;
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            synchronized (this) {
+                while (waiting.get() > 0) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    wait(left);
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Deferred writes when a {@link DiskWaits} was given and there is room in it, else null after counting a drop. */
+    private StoreWrites deferredWrites() {
+        if (!diskWaits.tryEnter()) {
+            statistics.receiveDrop.increment();
+            KeaLog.log(LogMessage.DHCP4_PACKET_QUEUE_FULL);
+            return null;
+        }
+        return StoreWrites.deferred();
     }
 
     /** Plugs in the {@code buffer4_receive}-like admission decision (HA). */
@@ -216,6 +311,23 @@ public final class Dhcp4Processor {
 
     private void request(Query query, InboundDatagram datagram, EnginePlan plan, SubnetPlan subnet,
                          ClientIdentity client, Predicate<String> inClass) {
+        if (diskWaits == null) {
+            request(query, datagram, plan, subnet, client, inClass, StoreWrites.blocking());
+            return;
+        }
+        StoreWrites writes = deferredWrites();
+        if (writes == null) {
+            return;
+        }
+        try {
+            request(query, datagram, plan, subnet, client, inClass, writes);
+        } finally {
+            finishDeferred(writes);
+        }
+    }
+
+    private void request(Query query, InboundDatagram datagram, EnginePlan plan, SubnetPlan subnet,
+                         ClientIdentity client, Predicate<String> inClass, StoreWrites writes) {
         int requested = query.addressOption(50);
         int hint = hint(query);
         if (subnet == null) {
@@ -246,7 +358,7 @@ public final class Dhcp4Processor {
         }
         Allocation allocation;
         try {
-            allocation = engine.request(client, subnets, hint, Math.max(0, query.uint32Option(51)));
+            allocation = engine.request(client, subnets, hint, Math.max(0, query.uint32Option(51)), writes);
         } catch (LeaseStoreException e) {
             KeaLog.log(LogMessage.ALLOC_ENGINE_V4_ALLOC_ERROR, client, e.getMessage());
             KeaLog.log(LogMessage.NESTOR_LEASE_NOT_RECORDED, client, new AddressText(hint), e.getMessage());
@@ -282,18 +394,89 @@ public final class Dhcp4Processor {
             send(query, datagram, response, ACK);
             return;
         }
-        commitThenSend(query, datagram, response, List.of(granted.lease()),
-                granted.replaced() == null ? List.of() : List.of(granted.replaced()));
+        List<Lease4> leases = List.of(granted.lease());
+        List<Lease4> deleted = granted.replaced() == null ? List.of() : List.of(granted.replaced());
+        if (writes.pendingCount() == 0) {
+            commitThenSend(query, datagram, response, leases, deleted);
+            return;
+        }
+        // the ACK waits for the disk on the store's completing thread; the worker goes on with the next packet
+        byte[] bytes = copy(response.finish());
+        int address = granted.lease().address();
+        whenStored(writes, () -> commitThenSend(query, datagram, bytes, leases, deleted), failure -> {
+            KeaLog.log(LogMessage.ALLOC_ENGINE_V4_ALLOC_ERROR, client, failure.getMessage());
+            KeaLog.log(LogMessage.NESTOR_LEASE_NOT_RECORDED, client, new AddressText(address), failure.getMessage());
+        });
+    }
+
+    /**
+     * Runs {@code stored} once every row of {@code writes} is stored, or {@code failed} when one could not be (the
+     * engine has undone the change), then frees the packet's place in {@link DiskWaits}. After the server began
+     * closing, a stored packet's follow-up is skipped: its reply is dropped.
+     */
+    private void whenStored(StoreWrites writes, Runnable stored, java.util.function.Consumer<LeaseStoreException> failed) {
+        writes.follow().whenComplete((ignored, error) -> {
+            try {
+                if (error != null) {
+                    failed.accept(StoreWrites.failureOf(error));
+                } else if (!diskWaits.closing()) {
+                    stored.run();
+                }
+            } catch (RuntimeException e) {
+                KeaLog.log(LogMessage.DHCP4_PACKET_PROCESS_STD_EXCEPTION, e);
+            } finally {
+                diskWaits.leave();
+            }
+        });
+    }
+
+    /**
+     * Frees the packet's place in {@link DiskWaits} unless a follow-up does so later: at once when nothing was queued,
+     * else once the rows queued by a call that ended early (no reply) are stored.
+     */
+    private void finishDeferred(StoreWrites writes) {
+        if (!writes.isDeferred() || writes.followed()) {
+            return;
+        }
+        if (writes.pendingCount() == 0) {
+            diskWaits.leave();
+        } else {
+            whenStored(writes, () -> { }, failure -> { });
+        }
+    }
+
+    private static byte[] copy(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private void release(Query query, ClientIdentity client) {
+        StoreWrites writes = diskWaits == null ? StoreWrites.blocking() : deferredWrites();
+        if (writes == null) {
+            return;
+        }
         try {
-            Optional<Lease4> released = engine.release(client, query.ciaddr());
+            Optional<Lease4> released = engine.release(client, query.ciaddr(), writes);
             if (released.isPresent()) {
-                notifyCommitted(query, List.of(), List.of(released.get()));
+                afterStored(writes, () -> notifyCommitted(query, List.of(), List.of(released.get())),
+                        failure -> KeaLog.log(LogMessage.DHCP4_RELEASE_FAIL, client, new AddressText(query.ciaddr()),
+                                failure.getMessage()));
             }
         } catch (LeaseStoreException e) {
             KeaLog.log(LogMessage.DHCP4_RELEASE_FAIL, client, new AddressText(query.ciaddr()), e.getMessage());
+        } finally {
+            finishDeferred(writes);
+        }
+    }
+
+    /** {@code stored} now when nothing is waiting for the disk, else through {@link #whenStored}. */
+    private void afterStored(StoreWrites writes, Runnable stored,
+                             java.util.function.Consumer<LeaseStoreException> failed) {
+        if (writes.pendingCount() == 0) {
+            stored.run();
+        } else {
+            whenStored(writes, stored, failed);
         }
     }
 
@@ -304,13 +487,21 @@ public final class Dhcp4Processor {
             KeaLog.log(LogMessage.DHCP4_PACKET_DROP_0007, client, "mandatory 'Requested IP address' option missing");
             return;
         }
+        StoreWrites writes = diskWaits == null ? StoreWrites.blocking() : deferredWrites();
+        if (writes == null) {
+            return;
+        }
         try {
-            Optional<Lease4> declined = engine.decline(client, address, plan.declineProbation());
+            Optional<Lease4> declined = engine.decline(client, address, plan.declineProbation(), writes);
             if (declined.isPresent()) {
-                notifyCommitted(query, List.of(declined.get()), List.of());
+                afterStored(writes, () -> notifyCommitted(query, List.of(declined.get()), List.of()),
+                        failure -> KeaLog.log(LogMessage.DHCP4_DECLINE_FAIL, client, new AddressText(address),
+                                failure.getMessage()));
             }
         } catch (LeaseStoreException e) {
             KeaLog.log(LogMessage.DHCP4_DECLINE_FAIL, client, new AddressText(address), e.getMessage());
+        } finally {
+            finishDeferred(writes);
         }
     }
 
@@ -434,9 +625,19 @@ public final class Dhcp4Processor {
 
     private void commitThenSend(Query query, InboundDatagram datagram, ResponseBuilder response, List<Lease4> leases,
                                 List<Lease4> deleted) {
+        if (committedHook == LeasesCommittedHook.NONE) {
+            send(query, datagram, response, ACK);
+            return;
+        }
+        commitThenSend(query, datagram, copy(response.finish()), leases, deleted);
+    }
+
+    /** The committed hook (HA), then the ACK held in {@code bytes} unless the hook parks or drops it. */
+    private void commitThenSend(Query query, InboundDatagram datagram, byte[] bytes, List<Lease4> leases,
+                                List<Lease4> deleted) {
         LeasesCommittedHook hook = committedHook;
         if (hook == LeasesCommittedHook.NONE) {
-            send(query, datagram, response, ACK);
+            transmit(query, datagram, ByteBuffer.wrap(bytes), ACK, bytes);
             return;
         }
         int limit = settings.parkedPacketLimit();
@@ -445,7 +646,7 @@ public final class Dhcp4Processor {
             KeaLog.log(LogMessage.DHCP4_HOOK_LEASES4_PARKING_LOT_FULL, limit, new Transaction(query));
             return;
         }
-        Parked parked = new Parked(query, datagram, response.finish());
+        Parked parked = new Parked(query, datagram, bytes);
         CommitDecision decision = hook.leasesCommitted(new CommittedLeases(query, leases, deleted), parked);
         switch (decision) {
             case CONTINUE -> parked.release();
@@ -485,11 +686,10 @@ public final class Dhcp4Processor {
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile boolean counted;
 
-        Parked(Query query, InboundDatagram datagram, ByteBuffer response) {
+        Parked(Query query, InboundDatagram datagram, byte[] response) {
             this.query = query;
             this.datagram = datagram;
-            this.bytes = new byte[response.remaining()];
-            response.get(bytes);
+            this.bytes = response;
         }
 
         void park() {

@@ -13,12 +13,16 @@ import java.util.Arrays;
 public final class Query {
     public static final int HEADER_LENGTH = 236;
     private static final int COOKIE = 0x63825363;
-    private static final int NO_OPTION = -1;
 
     private final byte[] data;
-    /** Per code: offset of the payload in {@link #data}, {@link #NO_OPTION} when absent. */
-    private final int[] offsets = new int[256];
-    private final short[] lengths = new short[256];
+    /** Codes present: bit {@code code & 63} of word {@code code >>> 6}. */
+    private final long[] present = new long[4];
+    /**
+     * One entry per distinct code, in packet order: {@code code << 40 | length << 32 | payload offset}. A handful per
+     * packet, so a scan beats a 256-slot table that every packet would allocate and clear.
+     */
+    private long[] entries = new long[16];
+    private int count;
     /** Payloads of codes that appeared more than once, concatenated; null when none did. */
     private byte[][] joined;
     private final int messageType;
@@ -39,7 +43,6 @@ public final class Query {
         if (readInt(HEADER_LENGTH) != COOKIE) {
             throw new MalformedPacketException("Invalid or missing DHCP magic cookie");
         }
-        Arrays.fill(offsets, NO_OPTION);
         int position = HEADER_LENGTH + 4;
         while (position < data.length) {
             int code = data[position] & 0xFF;
@@ -58,9 +61,12 @@ public final class Query {
             if (payload + length > data.length) {
                 break;
             }
-            if (offsets[code] == NO_OPTION) {
-                offsets[code] = payload;
-                lengths[code] = (short) length;
+            if (!has(code)) {
+                present[code >>> 6] |= 1L << code;
+                if (count == entries.length) {
+                    entries = Arrays.copyOf(entries, count * 2);
+                }
+                entries[count++] = (long) code << 40 | (long) length << 32 | payload;
             } else {
                 join(code, payload, length);
             }
@@ -83,8 +89,9 @@ public final class Query {
         if (joined == null) {
             joined = new byte[256][];
         }
+        long entry = entries[find(code)];
         byte[] previous = joined[code] != null ? joined[code]
-                : Arrays.copyOfRange(data, offsets[code], offsets[code] + lengths[code]);
+                : Arrays.copyOfRange(data, offsetOf(entry), offsetOf(entry) + lengthOf(entry));
         byte[] combined = Arrays.copyOf(previous, previous.length + length);
         System.arraycopy(data, payload, combined, previous.length, length);
         joined[code] = combined;
@@ -157,24 +164,48 @@ public final class Query {
 
     /** Whether option {@code code} is present. */
     public boolean has(int code) {
-        return offsets[code] != NO_OPTION;
+        return (present[(code & 0xFF) >>> 6] & 1L << code) != 0;
+    }
+
+    /** Index in {@link #entries} of a code that is present. */
+    private int find(int code) {
+        for (int i = 0; i < count; i++) {
+            if ((int) (entries[i] >>> 40) == code) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("option " + code + " not indexed");
+    }
+
+    private static int offsetOf(long entry) {
+        return (int) entry;
+    }
+
+    private static int lengthOf(long entry) {
+        return (int) (entry >>> 32) & 0xFF;
     }
 
     /** Payload of option {@code code} (concatenated if split), a fresh copy; null when absent. */
     public byte[] option(int code) {
+        if (!has(code)) {
+            return null;
+        }
         if (joined != null && joined[code] != null) {
             return joined[code].clone();
         }
-        int offset = offsets[code];
-        return offset == NO_OPTION ? null : Arrays.copyOfRange(data, offset, offset + lengths[code]);
+        long entry = entries[find(code)];
+        return Arrays.copyOfRange(data, offsetOf(entry), offsetOf(entry) + lengthOf(entry));
     }
 
     /** Length of option {@code code}'s payload, -1 when absent. */
     public int optionLength(int code) {
+        if (!has(code)) {
+            return -1;
+        }
         if (joined != null && joined[code] != null) {
             return joined[code].length;
         }
-        return offsets[code] == NO_OPTION ? -1 : lengths[code];
+        return lengthOf(entries[find(code)]);
     }
 
     /** Option {@code code} as an IPv4 address (exactly 4 bytes), 0 when absent or of another length. */
@@ -186,7 +217,7 @@ public final class Query {
             byte[] b = joined[code];
             return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         }
-        return readInt(offsets[code]);
+        return readInt(offsetOf(entries[find(code)]));
     }
 
     /** Option {@code code} as an unsigned 32-bit number (exactly 4 bytes), -1 when absent or malformed. */

@@ -12,13 +12,19 @@ import java.util.Arrays;
 public final class ResponseBuilder {
     private byte[] buffer = new byte[1024];
     private final byte[][] options = new byte[256][];
-    private final boolean[] present = new boolean[256];
+    private final byte[][] intPayloads = new byte[256][];
+    /** Codes added: bit {@code code & 63} of word {@code code >>> 6}; finish walks the set bits only. */
+    private final long[] present = new long[4];
     private int length;
 
     /** Starts a reply to {@code query}: op 2, fields copied per Kea, everything else zero. */
     public ResponseBuilder start(Query query, int messageType) {
-        Arrays.fill(present, false);
-        Arrays.fill(options, null);
+        for (int word = 0; word < present.length; word++) {
+            for (long bits = present[word]; bits != 0; bits &= bits - 1) {
+                options[word << 6 | Long.numberOfTrailingZeros(bits)] = null;
+            }
+            present[word] = 0;
+        }
         Arrays.fill(buffer, 0, Query.HEADER_LENGTH + 4, (byte) 0);
         byte[] request = query.bytes();
         buffer[0] = 2;
@@ -86,8 +92,8 @@ public final class ResponseBuilder {
 
     /** Adds option {@code code} unless it is already present (first value wins). The payload is not copied. */
     public ResponseBuilder option(int code, byte[] payload) {
-        if (!present[code]) {
-            present[code] = true;
+        if (!has(code)) {
+            present[code >>> 6] |= 1L << code;
             options[code] = payload;
         }
         return this;
@@ -95,39 +101,54 @@ public final class ResponseBuilder {
 
     /** Replaces option {@code code}'s payload. */
     public ResponseBuilder replaceOption(int code, byte[] payload) {
-        present[code] = true;
+        present[code >>> 6] |= 1L << code;
         options[code] = payload;
         return this;
     }
 
     /** Removes option {@code code}. */
     public ResponseBuilder removeOption(int code) {
-        present[code] = false;
+        present[code >>> 6] &= ~(1L << code);
         options[code] = null;
         return this;
     }
 
     /** Whether option {@code code} was added. */
     public boolean has(int code) {
-        return present[code];
+        return (present[code >>> 6] & 1L << code) != 0;
     }
 
     /** Adds a 4-byte option. */
     public ResponseBuilder intOption(int code, int value) {
-        return option(code, new byte[]{(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8),
-                (byte) value});
+        if (has(code)) {
+            return this;
+        }
+        // a per-code array of this builder, reused by the next reply: finish copies payloads into the buffer
+        byte[] payload = intPayloads[code];
+        if (payload == null) {
+            payload = new byte[4];
+            intPayloads[code] = payload;
+        }
+        payload[0] = (byte) (value >>> 24);
+        payload[1] = (byte) (value >>> 16);
+        payload[2] = (byte) (value >>> 8);
+        payload[3] = (byte) value;
+        return option(code, payload);
     }
 
     /** Lays out the options and returns the reply bytes (a view of the internal buffer, valid until next start). */
     public ByteBuffer finish() {
         int position = Query.HEADER_LENGTH + 4;
         position = put(53, position);
-        for (int code = 1; code < 255; code++) {
-            if (code != 53 && code != 82 && present[code]) {
-                position = put(code, position);
+        for (int word = 0; word < present.length; word++) {
+            for (long bits = present[word]; bits != 0; bits &= bits - 1) {
+                int code = word << 6 | Long.numberOfTrailingZeros(bits);
+                if (code != 0 && code != 53 && code != 82 && code != 255) {
+                    position = put(code, position);
+                }
             }
         }
-        if (present[82]) {
+        if (has(82)) {
             position = put(82, position);
         }
         ensure(position + 1);

@@ -48,7 +48,7 @@ public final class PacketDispatcher<T> implements AutoCloseable {
         queues = new ArrayList<>(workerCount);
         workers = new ArrayList<>(workerCount);
         for (int i = 0; i < workerCount; i++) {
-            ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(perWorker + 1);
+            ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(perWorker);
             queues.add(queue);
             Thread worker = threadFactory.newThread(() -> work(queue, handler, failed));
             workers.add(worker);
@@ -76,8 +76,8 @@ public final class PacketDispatcher<T> implements AutoCloseable {
     public boolean submit(int stripeKey, T item) {
         ArrayBlockingQueue<Object> queue = queues.get(Math.floorMod(mix(stripeKey), queues.size()));
         boolean clean = true;
-        // capacity is perWorker + 1 so the STOP marker always fits; items use only perWorker slots
-        while (queue.remainingCapacity() <= 1 || !queue.offer(item)) {
+        // one lock round per item (asking the remaining capacity first took the queue's lock twice)
+        while (!queue.offer(item)) {
             Object oldest = queue.poll();
             if (oldest != null && oldest != STOP) {
                 dropCount.increment();
@@ -88,10 +88,14 @@ public final class PacketDispatcher<T> implements AutoCloseable {
         return clean;
     }
 
-    /** Stops the workers after the items already queued, waiting up to {@code timeoutMillis} in total. */
+    /**
+     * Stops the workers, discarding the items still queued, waiting up to {@code timeoutMillis} in total. Call after
+     * the producers have stopped (a producer still submitting could take the place of the stop marker).
+     */
     public void stop(long timeoutMillis) throws InterruptedException {
         for (ArrayBlockingQueue<Object> queue : queues) {
             queue.clear();
+            // the queue was just emptied: the marker fits unless a producer still runs, then wait for the worker
             queue.put(STOP);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

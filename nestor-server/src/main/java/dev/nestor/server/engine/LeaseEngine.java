@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -206,7 +207,7 @@ public final class LeaseEngine {
             }
         }
         try {
-            return iterate(client, subnets, requestedLifetime, now, false);
+            return iterate(client, subnets, requestedLifetime, now, false, StoreWrites.blocking());
         } catch (LeaseStoreException e) {
             // without commit the allocator only reads; a failing read leaves the client without an offer
             return new Allocation.Failed(false, false);
@@ -222,6 +223,18 @@ public final class LeaseEngine {
      */
     public Allocation request(ClientIdentity client, List<SubnetPlan> subnets, int hint, long requestedLifetime)
             throws LeaseStoreException {
+        return request(client, subnets, hint, requestedLifetime, StoreWrites.blocking());
+    }
+
+    /**
+     * REQUEST with the store writes made as {@code writes} says: with {@link StoreWrites#deferred()} the lease is
+     * committed in memory when this returns and the caller must not acknowledge it before {@code writes.stored()}
+     * has completed normally.
+     *
+     * @throws LeaseStoreException when a change could not even be queued (nothing is granted)
+     */
+    public Allocation request(ClientIdentity client, List<SubnetPlan> subnets, int hint, long requestedLifetime,
+                              StoreWrites writes) throws LeaseStoreException {
         if (subnets.isEmpty()) {
             return new Allocation.Failed(false, false);
         }
@@ -280,20 +293,20 @@ public final class LeaseEngine {
                 return new Allocation.Failed(true, false);
             }
             if (existing != null && existing.address() == hint) {
-                return renew(existing, subnet, pool, client, requestedLifetime, now);
+                return renew(existing, subnet, pool, client, requestedLifetime, now, writes);
             }
-            return take(hint, subnet, pool, client, requestedLifetime, now, existing);
+            return take(hint, subnet, pool, client, requestedLifetime, now, existing, writes);
         }
         if (existing != null && !reservedForOther(subnets, existing.address(), client)) {
             SubnetPlan subnet = owner(subnets, existing.address());
             PoolPlan pool = subnet == null ? null : subnet.poolOf(existing.address());
             if (pool != null) {
-                return renew(existing, subnet, pool, client, requestedLifetime, now);
+                return renew(existing, subnet, pool, client, requestedLifetime, now, writes);
             }
         }
-        Allocation allocation = iterate(client, subnets, requestedLifetime, now, true);
+        Allocation allocation = iterate(client, subnets, requestedLifetime, now, true, writes);
         if (allocation instanceof Allocation.Granted granted && existing != null) {
-            deleteLease(existing);
+            deleteLease(existing, writes);
             return new Allocation.Granted(granted.lease(), granted.subnet(), granted.pool(), granted.lifetimeSent(),
                     false, true, existing);
         }
@@ -307,6 +320,12 @@ public final class LeaseEngine {
      * @throws LeaseStoreException when the deletion could not be recorded
      */
     public Optional<Lease4> release(ClientIdentity client, int address) throws LeaseStoreException {
+        return release(client, address, StoreWrites.blocking());
+    }
+
+    /** RELEASE with the store write made as {@code writes} says (see {@link #request(ClientIdentity, List, int, long, StoreWrites)}). */
+    public Optional<Lease4> release(ClientIdentity client, int address, StoreWrites writes)
+            throws LeaseStoreException {
         synchronized (lockOf(address)) {
             Optional<Lease4> lease = store.get(address);
             if (lease.isEmpty()) {
@@ -318,8 +337,8 @@ public final class LeaseEngine {
                 KeaLog.log(LogMessage.DHCP4_RELEASE_FAIL_WRONG_CLIENT, client, new AddressText(address));
                 return Optional.empty();
             }
-            deleteLease(lease.get());
-            KeaLog.log(LogMessage.DHCP4_RELEASE, client, new AddressText(address));
+            deleteLease(lease.get(), writes,
+                    () -> KeaLog.log(LogMessage.DHCP4_RELEASE, client, new AddressText(address)));
             return lease;
         }
     }
@@ -331,6 +350,12 @@ public final class LeaseEngine {
      * @throws LeaseStoreException when the change could not be recorded
      */
     public Optional<Lease4> decline(ClientIdentity client, int address, long probationSeconds)
+            throws LeaseStoreException {
+        return decline(client, address, probationSeconds, StoreWrites.blocking());
+    }
+
+    /** DECLINE with the store write made as {@code writes} says (see {@link #request(ClientIdentity, List, int, long, StoreWrites)}). */
+    public Optional<Lease4> decline(ClientIdentity client, int address, long probationSeconds, StoreWrites writes)
             throws LeaseStoreException {
         synchronized (lockOf(address)) {
             Optional<Lease4> lease = store.get(address);
@@ -348,17 +373,19 @@ public final class LeaseEngine {
             Lease4 declined = lease.get().toBuilder().hardwareAddress(Identifier.EMPTY).clientId(Identifier.EMPTY)
                     .hostname("").fqdnForward(false).fqdnReverse(false).cltt(now()).validLifetime(probationSeconds)
                     .state(LeaseState.DECLINED).build();
-            store.update(declined);
-            listener.leaseChanged(lease.get(), declined);
-            statistics.declinedAddresses.increment();
-            if (subnet != null) {
-                subnet.statistics().addresses.declinedAddresses.increment();
-                PoolPlan pool = subnet.poolOf(address);
-                if (pool != null) {
-                    pool.statistics().declinedAddresses.increment();
+            Lease4 before = lease.get();
+            put(before, declined, writes, () -> {
+                listener.leaseChanged(before, declined);
+                statistics.declinedAddresses.increment();
+                if (subnet != null) {
+                    subnet.statistics().addresses.declinedAddresses.increment();
+                    PoolPlan pool = subnet.poolOf(address);
+                    if (pool != null) {
+                        pool.statistics().declinedAddresses.increment();
+                    }
                 }
-            }
-            KeaLog.log(LogMessage.DHCP4_DECLINE_LEASE, new AddressText(address), client, probationSeconds);
+                KeaLog.log(LogMessage.DHCP4_DECLINE_LEASE, new AddressText(address), client, probationSeconds);
+            }, NOTHING);
             return Optional.of(declined);
         }
     }
@@ -445,7 +472,7 @@ public final class LeaseEngine {
             if (before.isEmpty()) {
                 return before;
             }
-            deleteLease(before.get());
+            deleteLease(before.get(), StoreWrites.blocking());
             return before;
         }
     }
@@ -494,7 +521,7 @@ public final class LeaseEngine {
     // ---------------------------------------------------------------------------------------------------------
 
     private Allocation iterate(ClientIdentity client, List<SubnetPlan> subnets, long requestedLifetime, long now,
-                               boolean commit) throws LeaseStoreException {
+                               boolean commit, StoreWrites writes) throws LeaseStoreException {
         int start = 0;
         NetworkPlan network = subnets.getFirst().network();
         if (network != null && network.lastAllocated() != null) {
@@ -513,11 +540,11 @@ public final class LeaseEngine {
             for (int p = 0; p < pools.size(); p++) {
                 int poolIndex = (firstPool + p) % pools.size();
                 PoolPlan pool = pools.get(poolIndex);
-                Allocation granted = fromPool(client, subnet, pool, requestedLifetime, now, commit);
+                Allocation granted = fromPool(client, subnet, pool, requestedLifetime, now, commit, writes);
                 if (granted == null && commit) {
                     // the pool looks full: reclaim its expired leases inline, as Kea reuses them, then retry
                     if (reclaimInPool(pool, now) > 0) {
-                        granted = fromPool(client, subnet, pool, requestedLifetime, now, commit);
+                        granted = fromPool(client, subnet, pool, requestedLifetime, now, commit, writes);
                     }
                 }
                 if (granted != null) {
@@ -534,7 +561,7 @@ public final class LeaseEngine {
     }
 
     private Allocation fromPool(ClientIdentity client, SubnetPlan subnet, PoolPlan pool, long requestedLifetime,
-                                long now, boolean commit) throws LeaseStoreException {
+                                long now, boolean commit, StoreWrites writes) throws LeaseStoreException {
         long lifetime = subnet.parameters().lifetimeFor(requestedLifetime);
         // bounded: each stale candidate is marked used, so the loop ends within the pool's free count
         for (long attempts = pool.index().freeCount(); attempts >= 0; attempts--) {
@@ -563,13 +590,11 @@ public final class LeaseEngine {
                     continue;
                 }
                 Lease4 lease = fresh(address, subnet, client, lifetime, now);
-                try {
-                    write(current.orElse(null), lease);
-                } catch (LeaseStoreException e) {
-                    pool.index().release(address);
-                    throw e;
-                }
-                countNewLease(current.orElse(null), subnet, pool);
+                Lease4 previous = current.orElse(null);
+                put(previous, lease, writes, () -> {
+                    listener.leaseChanged(previous, lease);
+                    countNewLease(previous, subnet, pool);
+                }, () -> pool.index().release(address));
                 return new Allocation.Granted(lease, subnet, pool, lifetime, false, true, null);
             }
         }
@@ -577,7 +602,8 @@ public final class LeaseEngine {
     }
 
     private Allocation take(int address, SubnetPlan subnet, PoolPlan pool, ClientIdentity client,
-                            long requestedLifetime, long now, Lease4 previous) throws LeaseStoreException {
+                            long requestedLifetime, long now, Lease4 previous, StoreWrites writes)
+            throws LeaseStoreException {
         long lifetime = subnet.parameters().lifetimeFor(requestedLifetime);
         Lease4 lease = fresh(address, subnet, client, lifetime, now);
         synchronized (lockOf(address)) {
@@ -587,32 +613,32 @@ public final class LeaseEngine {
                     return new Allocation.Failed(false, false);
                 }
                 // the client's own live lease found by address rather than by identity: renew it
-                return renew(current.get(), subnet, pool, client, requestedLifetime, now);
+                return renew(current.get(), subnet, pool, client, requestedLifetime, now, writes);
             }
             boolean claimed = pool != null && pool.index().claim(address);
-            try {
-                write(current.orElse(null), lease);
-            } catch (LeaseStoreException e) {
+            Lease4 before = current.orElse(null);
+            put(before, lease, writes, () -> {
+                listener.leaseChanged(before, lease);
+                countNewLease(before, subnet, pool);
+            }, () -> {
                 if (claimed) {
                     pool.index().release(address);
                 }
-                throw e;
-            }
-            countNewLease(current.orElse(null), subnet, pool);
+            });
         }
         if (previous != null) {
-            deleteLease(previous);
+            deleteLease(previous, writes);
         }
         return new Allocation.Granted(lease, subnet, pool, lifetime, false, true, previous);
     }
 
     private Allocation renew(Lease4 existing, SubnetPlan subnet, PoolPlan pool, ClientIdentity client,
-                             long requestedLifetime, long now) throws LeaseStoreException {
+                             long requestedLifetime, long now, StoreWrites writes) throws LeaseStoreException {
         long lifetime = subnet.parameters().lifetimeFor(requestedLifetime);
         synchronized (lockOf(existing.address())) {
             Optional<Lease4> current = store.get(existing.address());
             if (current.isEmpty()) {
-                return take(existing.address(), subnet, pool, client, requestedLifetime, now, null);
+                return take(existing.address(), subnet, pool, client, requestedLifetime, now, null, writes);
             }
             Lease4 stored = current.get();
             if (!client.owns(stored, subnet.parameters().matchClientId())) {
@@ -627,25 +653,52 @@ public final class LeaseEngine {
             if (stored.state() == LeaseState.EXPIRED_RECLAIMED && pool != null) {
                 pool.index().claim(stored.address());
             }
-            store.update(renewed);
-            listener.leaseChanged(stored, renewed);
-            if (wasDead) {
-                countNewLease(stored.state() == LeaseState.EXPIRED_RECLAIMED ? null : stored, subnet, pool);
-            }
+            put(stored, renewed, writes, () -> {
+                listener.leaseChanged(stored, renewed);
+                if (wasDead) {
+                    countNewLease(stored.state() == LeaseState.EXPIRED_RECLAIMED ? null : stored, subnet, pool);
+                }
+            }, NOTHING);
             return new Allocation.Granted(renewed, subnet, pool, lifetime, false, true, null);
         }
     }
 
-    /** Writes {@code lease} over {@code current} (null: no row yet). */
-    private void write(Lease4 current, Lease4 lease) throws LeaseStoreException {
-        if (current == null) {
-            if (!store.add(lease)) {
-                store.update(lease);
+    private static final Runnable NOTHING = () -> { };
+
+    /**
+     * Writes {@code lease} over {@code current} (null: no row yet) as {@code writes} says; {@code onStored} runs once
+     * the row is stored, {@code onFailed} when it could not be (memory already put back by the store). In blocking
+     * mode both run on this thread, under the caller's address lock; deferred, on the store's completing thread
+     * without it, so they must take no engine lock (a blocked writer could be waiting for that thread).
+     */
+    private void put(Lease4 current, Lease4 lease, StoreWrites writes, Runnable onStored, Runnable onFailed)
+            throws LeaseStoreException {
+        if (!writes.isDeferred()) {
+            try {
+                if (current == null) {
+                    if (!store.add(lease)) {
+                        store.update(lease);
+                    }
+                } else if (!store.update(lease)) {
+                    store.add(lease);
+                }
+            } catch (LeaseStoreException e) {
+                onFailed.run();
+                throw e;
             }
-        } else if (!store.update(lease)) {
-            store.add(lease);
+            onStored.run();
+            return;
         }
-        listener.leaseChanged(current, lease);
+        CompletableFuture<Boolean> write = current == null ? store.addAsync(lease) : store.updateAsync(lease);
+        if (refused(write)) {
+            write = current == null ? store.updateAsync(lease) : store.addAsync(lease);
+        }
+        writes.track(write, onStored, onFailed);
+    }
+
+    /** Whether an add/update answered at once that it did nothing (the row exists, or does not). */
+    private static boolean refused(CompletableFuture<Boolean> write) {
+        return write.isDone() && !write.isCompletedExceptionally() && !write.join();
     }
 
     /** Counters for a lease committed over {@code previous} (null, reclaimed, or expired and reclaimed now). */
@@ -663,21 +716,53 @@ public final class LeaseEngine {
         statistics.cumulativeAssignedAddresses.increment();
     }
 
-    private void deleteLease(Lease4 lease) throws LeaseStoreException {
+    private void deleteLease(Lease4 lease, StoreWrites writes) throws LeaseStoreException {
+        deleteLease(lease, writes, NOTHING);
+    }
+
+    /** Deletes the lease of {@code lease.address()}; {@code onStored} runs after the bookkeeping once stored. */
+    private void deleteLease(Lease4 lease, StoreWrites writes, Runnable onStored) throws LeaseStoreException {
         synchronized (lockOf(lease.address())) {
-            Optional<Lease4> deleted = store.delete(lease.address());
-            if (deleted.isEmpty()) {
+            Lease4 deleted;
+            if (writes.isDeferred()) {
+                Optional<Lease4> before = store.get(lease.address());
+                if (before.isEmpty()) {
+                    return;
+                }
+                deleted = before.get();
+                CompletableFuture<Optional<Lease4>> write = store.deleteAsync(lease.address());
+                if (write.isDone() && !write.isCompletedExceptionally() && write.join().isEmpty()) {
+                    return;
+                }
+                // freed in the index at once: if the row then fails the store puts the lease back and the index
+                // proposes a used address, which the allocator re-reads, skips and marks used again
+                releaseInPools(lease.address());
+                writes.track(write, () -> deleted(deleted, onStored), NOTHING);
                 return;
             }
-            listener.leaseChanged(deleted.get(), null);
-            EnginePlan current = plan;
-            for (PoolPlan pool : current.poolsHolding(lease.address())) {
-                pool.index().release(lease.address());
+            Optional<Lease4> removed = store.delete(lease.address());
+            if (removed.isEmpty()) {
+                return;
             }
-            if (deleted.get().state() != LeaseState.EXPIRED_RECLAIMED) {
-                adjust(current, deleted.get(), true, -1);
-            }
+            deleted = removed.get();
+            releaseInPools(lease.address());
+            deleted(deleted, onStored);
         }
+    }
+
+    private void releaseInPools(int address) {
+        for (PoolPlan pool : plan.poolsHolding(address)) {
+            pool.index().release(address);
+        }
+    }
+
+    /** Listener and counters for a stored deletion. */
+    private void deleted(Lease4 deleted, Runnable onStored) {
+        listener.leaseChanged(deleted, null);
+        if (deleted.state() != LeaseState.EXPIRED_RECLAIMED) {
+            adjust(plan, deleted, true, -1);
+        }
+        onStored.run();
     }
 
     private void reclaim(Lease4 lease, boolean remove) throws LeaseStoreException {

@@ -62,6 +62,11 @@ public final class Statistic {
     }
 
     private void touch() {
-        changedMillis = clock.millis();
+        long now = clock.millis();
+        // written only when the millisecond changed: every worker writing this line on every packet made it bounce
+        // between cores
+        if (changedMillis != now) {
+            changedMillis = now;
+        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -84,12 +85,14 @@ class PerfdhcpInteropTest {
         return values;
     }
 
-    @Test
-    void tenThousandClientsGetUniqueAddressesWithoutDropsAndKeepThemAfterRestart() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void tenThousandClientsGetUniqueAddressesWithoutDropsAndKeepThemAfterRestart(Durability durability)
+            throws Exception {
         Path leases = directory.resolve("leases4.csv");
         Dhcp4Config config = config(leases);
         long leaseCount;
-        try (Dhcp4Service service = Dhcp4Service.start(config, Ports.standard(), Durability.WRITE,
+        try (Dhcp4Service service = Dhcp4Service.start(config, Ports.standard(), durability,
                 Clock.systemUTC())) {
             String output = perfdhcp("-r", "1000", "-R", "10000", "-n", "10000", "-p", "30", "-W", "2000000", "-u");
             var statistics = service.server().statistics();
