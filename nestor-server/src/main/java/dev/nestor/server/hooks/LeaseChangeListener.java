@@ -4,7 +4,9 @@ import dev.nestor.lease.Lease4;
 
 /**
  * Told about every lease change the engine writes (allocation, renewal, release, decline, reclamation), after it is
- * stored, on the thread that made it. For observers such as a lease-event feed; must be quick and must not throw.
+ * stored. Changes that answer a client are reported on the lease store's writer thread once the row is written (with
+ * group-fsync: synced), others on the thread that made them. For observers such as a lease-event feed; must be quick,
+ * must not block, must not take engine locks and must not throw: a slow listener delays every parked reply.
  */
 @FunctionalInterface
 public interface LeaseChangeListener {
