@@ -115,8 +115,7 @@ class HighAvailabilityTest {
         Perfdhcp.Report standbyReport = toStandby.await();
         System.out.println("[it] hot-standby " + primary.kind() + "/" + standby.kind() + ": to primary "
                 + primaryReport + "; to standby " + standbyReport);
-        assertThat(primaryReport.acksReceived()).as(primaryReport.output()).isEqualTo(clients);
-        assertThat(primaryReport.nonUnique()).isZero();
+        assertServedEveryClient(primaryReport, clients);
         assertThat(standbyReport.offersReceived()).as("the hot standby answers nobody").isZero();
 
         Map<String, LeaseFiles.Lease4> primaryLeases = LeaseFiles.active(primary.leaseFile());
@@ -124,6 +123,16 @@ class HighAvailabilityTest {
         Await.until("standby's lease file holding the primary's " + clients + " leases", Duration.ofSeconds(20),
                 () -> sameClients(LeaseFiles.active(standby.leaseFile()), primaryLeases));
         return primaryLeases;
+    }
+
+    /**
+     * Every one of {@code clients} clients got its ACK. perfdhcp on a loaded machine may start an exchange or two
+     * more than {@code -n} asks, with a client it already served (which gets its address again, counted as
+     * "non unique"): only that many repeats are allowed; the lease files are checked for real duplicates.
+     */
+    private static void assertServedEveryClient(Perfdhcp.Report report, int clients) {
+        assertThat(report.acksReceived()).as(report.output()).isGreaterThanOrEqualTo(clients);
+        assertThat(report.nonUnique()).as(report.output()).isLessThanOrEqualTo(report.acksReceived() - clients);
     }
 
     /** The ACKs whose address is not held by the ACKed client in {@code leases}. */
@@ -155,7 +164,16 @@ class HighAvailabilityTest {
                 || List.of(only.split(",")).contains(primaryKind + "/" + standbyKind + ":" + stop),
                 "not among -Dnestor.it.haPairs=" + only);
         startPair(primaryKind, standbyKind);
-        failoverScenario(stop);
+        try {
+            failoverScenario(stop);
+        } catch (AssertionError failure) {
+            StringBuilder logs = new StringBuilder(String.valueOf(failure.getMessage()));
+            for (HaPeer peer : new HaPeer[] {primary, standby}) {
+                logs.append("\n--- ").append(peer.process().name()).append(" ---\n")
+                        .append(ChildProcess.tail(peer.process().outputs()));
+            }
+            throw new AssertionError(logs.toString(), failure);
+        }
     }
 
     /** Phases (a) to (c): hot-standby service, the primary killed, partner-down, the primary back and resynced. */
@@ -212,8 +230,7 @@ class HighAvailabilityTest {
                 "00:0c:01:02:06:00").await();
         System.out.println("[it] partner-down " + primary.kind() + "/" + standby.kind() + ": reached "
                 + failoverMillis + " ms after the SIG" + stop + "; while failing over " + failover + "; after " + alone);
-        assertThat(alone.acksReceived()).as(alone.output()).isEqualTo(30);
-        assertThat(alone.nonUnique()).isZero();
+        assertServedEveryClient(alone, 30);
 
         // (c) the primary comes back on its old lease file: syncing, then hot-standby on both
         long restarted = System.nanoTime();
@@ -239,7 +256,7 @@ class HighAvailabilityTest {
         // back in hot-standby the primary serves again and the standby receives its updates
         Perfdhcp.Report again = perfdhcp("perfdhcp-primary-again", Loopback.RELAY, primary, 10, "00:0c:01:02:07:00")
                 .await();
-        assertThat(again.acksReceived()).as(again.output()).isEqualTo(10);
+        assertServedEveryClient(again, 10);
         Map<String, LeaseFiles.Lease4> newLeases = LeaseFiles.active(primary.leaseFile());
         Await.until("standby holding the primary's leases after the resync", Duration.ofSeconds(20),
                 () -> sameClients(LeaseFiles.active(standby.leaseFile()), newLeases));
