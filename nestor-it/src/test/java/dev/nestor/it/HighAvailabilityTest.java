@@ -132,7 +132,9 @@ class HighAvailabilityTest {
      */
     private static void assertServedEveryClient(Perfdhcp.Report report, int clients) {
         assertThat(report.acksReceived()).as(report.output()).isGreaterThanOrEqualTo(clients);
-        assertThat(report.nonUnique()).as(report.output()).isLessThanOrEqualTo(report.acksReceived() - clients);
+        // (perfdhcp counts a repeated address once per exchange kind, DISCOVER-OFFER and REQUEST-ACK)
+        assertThat(report.nonUnique()).as(report.output())
+                .isLessThanOrEqualTo(2 * (report.acksReceived() - clients));
     }
 
     /** The ACKs whose address is not held by the ACKed client in {@code leases}. */

@@ -109,6 +109,7 @@ public final class HaAttachment implements AutoCloseable {
     private final CommandRegistry engineCommands = new CommandRegistry();
     private final HaLog haLog;
     private HttpControlListener listener;
+    private boolean started;
     private boolean closed;
     private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING, java.time.Instant.MAX);
     private volatile JsonValue lastStatus;
@@ -156,20 +157,52 @@ public final class HaAttachment implements AutoCloseable {
      */
     public static HaAttachment attach(Dhcp4Server server, ControlService control, HaRelationship relationship,
                                       Clock clock) throws IOException {
-        HaAttachment attachment = new HaAttachment(server, control, relationship, clock);
-        try {
-            attachment.start();
-        } catch (IOException | RuntimeException e) {
-            attachment.close();
-            throw e;
-        }
+        HaAttachment attachment = prepare(server, control, relationship, clock);
+        attachment.start();
         return attachment;
     }
 
-    private void start() throws IOException {
+    /**
+     * Builds HA for this server without plugging it in yet: reads the peers' TLS and password files and creates
+     * the partner client, so that a configuration whose HA part cannot work is refused before anything changes.
+     * {@link #start()} plugs it in; {@link #close()} of an attachment never started leaves the engine untouched.
+     *
+     * @throws IOException when a TLS file of a peer cannot be read
+     */
+    public static HaAttachment prepare(Dhcp4Server server, ControlService control, HaRelationship relationship,
+                                       Clock clock) throws IOException {
         if (control.serverCommands() == null) {
             throw new IllegalArgumentException("HA needs a control service built with the engine's status and switch");
         }
+        HaAttachment attachment = new HaAttachment(server, control, relationship, clock);
+        // this server's own files serve its listener: read them now too
+        tlsContext(relationship.thisPeer());
+        return attachment;
+    }
+
+    /**
+     * Plugs a {@linkplain #prepare prepared} attachment into the engine and the control channel, opens this server's
+     * peer URL and starts the state machine in {@code waiting}. On failure everything is undone (the engine is then
+     * left answering nobody, as after {@link #close()}) and the attachment is closed.
+     *
+     * @throws IOException when this server's peer URL cannot be listened on
+     */
+    public void start() throws IOException {
+        synchronized (this) {
+            if (started || closed) {
+                throw new IllegalStateException("HA attachment already started or closed");
+            }
+            started = true;
+        }
+        try {
+            plugIn();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void plugIn() throws IOException {
         registerCommands();
         control.serverCommands().addStatus("high-availability", this::status);
         server.admission(this::admit);
@@ -556,6 +589,14 @@ public final class HaAttachment implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (!started) {
+            // prepared only: nothing was plugged in
+            haThread.shutdownNow();
+            if (partner != null) {
+                partner.close();
+            }
+            return;
         }
         server.admission(query -> Admission.DROP);
         drainParked(DRAIN_LIMIT);
