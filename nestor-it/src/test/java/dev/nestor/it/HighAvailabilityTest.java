@@ -194,7 +194,7 @@ class HighAvailabilityTest {
         // the standby sees the heartbeats fail, counts unacked clients, takes over
         capture = AckCapture.start(directory, "primary-acks", Loopback.PRIMARY);
         Perfdhcp.Run underLoad = Perfdhcp.start(directory, "perfdhcp-during-stop", Loopback.RELAY, primary.address(),
-                PERFDHCP_TIMEOUT, "-r", "40", "-R", "60", "-n", "60", "-p", "4", "-d", "1", "-u", "-b",
+                PERFDHCP_TIMEOUT, "-r", "40", "-R", "60", "-n", "60", "-p", "2", "-d", "1", "-W", "1000000", "-u", "-b",
                 "mac=00:0c:01:02:04:00");
         Await.until("primary ACKing the clients of the last run", Duration.ofSeconds(20),
                 () -> capture.acks().size() >= 15);
@@ -211,6 +211,10 @@ class HighAvailabilityTest {
                 assertThat(primary.process().logged("HA_STATE_TRANSITION.* to PARTNER-DOWN")).isFalse();
             }
         }
+        // clients retrying (secs > 1 from the second second on) for 12 s: more than max-unacked-clients of them
+        Perfdhcp.Run waiting = Perfdhcp.start(directory, "perfdhcp-failover", Loopback.RELAY_TWO, standby.address(),
+                PERFDHCP_TIMEOUT, "-r", "20", "-R", "30", "-p", "12", "-d", "2", "-u", "-b", "mac=00:0c:01:02:05:00",
+                "-Y", "0", "-y", "60");
         Perfdhcp.Report duringStop = underLoad.await();
         List<AckCapture.Ack> acked = capture.stop();
         System.out.println("[it] stop under load " + primary.kind() + "/" + standby.kind() + " (SIG" + stop + "): "
@@ -222,10 +226,6 @@ class HighAvailabilityTest {
         assertThat(missing(acked, primaryAfterStop)).as("ACKed leases missing from the stopped primary's file")
                 .isEmpty();
         assertThat(missing(acked, standbyAfterStop)).as("ACKed leases missing from the standby's file").isEmpty();
-        // clients retrying (secs > 1 from the second second on) for 12 s: more than max-unacked-clients of them
-        Perfdhcp.Run waiting = Perfdhcp.start(directory, "perfdhcp-failover", Loopback.RELAY_TWO, standby.address(),
-                PERFDHCP_TIMEOUT, "-r", "20", "-R", "30", "-p", "12", "-d", "2", "-u", "-b", "mac=00:0c:01:02:05:00",
-                "-Y", "0", "-y", "60");
         standby.awaitState("partner-down", Duration.ofSeconds(30));
         long failoverMillis = (System.nanoTime() - killed) / 1_000_000;
         Perfdhcp.Report failover = waiting.await();

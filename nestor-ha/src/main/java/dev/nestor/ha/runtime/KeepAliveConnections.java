@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -93,7 +94,8 @@ final class KeepAliveConnections implements AutoCloseable {
     }
 
     private Connection connect(long deadline) throws IOException {
-        Socket socket = new Socket();
+        // a direct socket: no SOCKS layer looked up per write (peer URLs are never proxied)
+        Socket socket = new Socket(Proxy.NO_PROXY);
         try {
             socket.setTcpNoDelay(true);
             int wait = (int) Math.max(1, Math.min(connectTimeout.toMillis(), millisLeft(deadline)));
