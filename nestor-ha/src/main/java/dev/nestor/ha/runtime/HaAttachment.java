@@ -94,6 +94,8 @@ public final class HaAttachment implements AutoCloseable {
             "ha-maintenance-notify", "ha-sync-complete-notify");
     private static final Duration COMMAND_WAIT = Duration.ofSeconds(15);
     private static final Duration STATUS_WAIT = Duration.ofSeconds(2);
+    /** How long a clean stop waits for the partner to acknowledge responses already parked. */
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
 
     private final Dhcp4Server server;
     private final ControlService control;
@@ -105,7 +107,10 @@ public final class HaAttachment implements AutoCloseable {
     private final HaService service;
     private final List<String> registered = new ArrayList<>();
     private final CommandRegistry engineCommands = new CommandRegistry();
+    private final HaLog haLog;
     private HttpControlListener listener;
+    private boolean started;
+    private boolean closed;
     private volatile Snapshot snapshot = new Snapshot(false, Set.of(), HaState.WAITING, java.time.Instant.MAX);
     private volatile JsonValue lastStatus;
 
@@ -130,6 +135,7 @@ public final class HaAttachment implements AutoCloseable {
             return thread;
         });
         HaLog log = Slf4jHaLog.forDhcp4();
+        this.haLog = log;
         HttpPartnerClient client = null;
         if (settings.partnerName().isPresent()) {
             HaPeer peer = peer(settings.partnerName().get());
@@ -151,20 +157,52 @@ public final class HaAttachment implements AutoCloseable {
      */
     public static HaAttachment attach(Dhcp4Server server, ControlService control, HaRelationship relationship,
                                       Clock clock) throws IOException {
-        HaAttachment attachment = new HaAttachment(server, control, relationship, clock);
-        try {
-            attachment.start();
-        } catch (IOException | RuntimeException e) {
-            attachment.close();
-            throw e;
-        }
+        HaAttachment attachment = prepare(server, control, relationship, clock);
+        attachment.start();
         return attachment;
     }
 
-    private void start() throws IOException {
+    /**
+     * Builds HA for this server without plugging it in yet: reads the peers' TLS and password files and creates
+     * the partner client, so that a configuration whose HA part cannot work is refused before anything changes.
+     * {@link #start()} plugs it in; {@link #close()} of an attachment never started leaves the engine untouched.
+     *
+     * @throws IOException when a TLS file of a peer cannot be read
+     */
+    public static HaAttachment prepare(Dhcp4Server server, ControlService control, HaRelationship relationship,
+                                       Clock clock) throws IOException {
         if (control.serverCommands() == null) {
             throw new IllegalArgumentException("HA needs a control service built with the engine's status and switch");
         }
+        HaAttachment attachment = new HaAttachment(server, control, relationship, clock);
+        // this server's own files serve its listener: read them now too
+        tlsContext(relationship.thisPeer());
+        return attachment;
+    }
+
+    /**
+     * Plugs a {@linkplain #prepare prepared} attachment into the engine and the control channel, opens this server's
+     * peer URL and starts the state machine in {@code waiting}. On failure everything is undone (the engine is then
+     * left answering nobody, as after {@link #close()}) and the attachment is closed.
+     *
+     * @throws IOException when this server's peer URL cannot be listened on
+     */
+    public void start() throws IOException {
+        synchronized (this) {
+            if (started || closed) {
+                throw new IllegalStateException("HA attachment already started or closed");
+            }
+            started = true;
+        }
+        try {
+            plugIn();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void plugIn() throws IOException {
         registerCommands();
         control.serverCommands().addStatus("high-availability", this::status);
         server.admission(this::admit);
@@ -178,6 +216,7 @@ public final class HaAttachment implements AutoCloseable {
         }
         listener = control.openHttp(listenerSettings, ControlLimits.DEFAULTS,
                 relationship.restrictCommands() ? RESTRICTED_COMMANDS : null);
+        haLog.log(dev.nestor.ha.log.HaLogId.HA_INIT_OK);
         onHa(service::start);
     }
 
@@ -269,7 +308,8 @@ public final class HaAttachment implements AutoCloseable {
                 publish();
             });
         } catch (RejectedExecutionException e) {
-            return dev.nestor.server.hooks.CommitDecision.CONTINUE;
+            // HA stopped meanwhile: the partner will not hear of these leases, so the client must not get an ACK
+            return dev.nestor.server.hooks.CommitDecision.DROP;
         }
         return dev.nestor.server.hooks.CommitDecision.PARK;
     }
@@ -533,11 +573,34 @@ public final class HaAttachment implements AutoCloseable {
         }
     }
 
-    /** Stops HA: the engine answers without it again, the peer listener and the HA thread stop. */
+    /**
+     * Stops HA cleanly, for a server shutdown or before the relationship is attached anew (config-set): the engine
+     * stops admitting queries at once; responses already parked are released as the partner acknowledges them, for
+     * at most {@link #DRAIN_LIMIT}; whatever is still waiting after that is dropped (the client gets no ACK, the
+     * lease stays committed here), as are responses committed from then on; then the peer listener, the HA commands,
+     * the partner connections and the HA thread stop. Afterwards the engine answers nobody until HA is attached again
+     * or {@link #detach()} hands it back its own admission. Never waits longer than a few seconds, whatever the
+     * partner does. Idempotent.
+     */
     @Override
     public void close() {
-        server.admission(PacketAdmission.ANSWER_ALL);
-        server.committedHook(LeasesCommittedHook.NONE);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (!started) {
+            // prepared only: nothing was plugged in
+            haThread.shutdownNow();
+            if (partner != null) {
+                partner.close();
+            }
+            return;
+        }
+        server.admission(query -> Admission.DROP);
+        drainParked(DRAIN_LIMIT);
+        server.committedHook((changes, parked) -> dev.nestor.server.hooks.CommitDecision.DROP);
         for (String name : registered) {
             control.registry().unregister(name);
         }
@@ -549,16 +612,83 @@ public final class HaAttachment implements AutoCloseable {
         if (listener != null) {
             listener.close();
         }
+        Future<?> stopping = null;
         try {
-            haThread.submit(service::stop).get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            stopping = haThread.submit(service::stop);
+            stopping.get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException busy) {
+            // the HA thread waits on the partner (a sync, a maintenance call): closing the client ends that wait
+            if (partner != null) {
+                partner.close();
+            }
+            try {
+                stopping.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("HA service did not stop cleanly: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (ExecutionException | RejectedExecutionException e) {
             LOG.warn("HA service did not stop cleanly: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         haThread.shutdownNow();
+        try {
+            if (!haThread.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("HA thread still running after the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (partner != null) {
             partner.close();
         }
+        haLog.log(dev.nestor.ha.log.HaLogId.HA_DEINIT_OK);
+    }
+
+    /**
+     * Waits until no response is parked for the partner any more (each waits at most the 10 s request timeout), or
+     * {@code limit} has passed.
+     */
+    private void drainParked(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Future<Integer> probe;
+            try {
+                // tasks run in order: when this one runs, every commit handed over before it has been sent
+                probe = haThread.submit(service::pendingQueries);
+            } catch (RejectedExecutionException e) {
+                return;
+            }
+            try {
+                if (probe.get(left, TimeUnit.NANOSECONDS) == 0) {
+                    return;
+                }
+                Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
+            } catch (TimeoutException e) {
+                probe.cancel(false);
+                return;
+            } catch (ExecutionException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Stops HA as {@link #close()} does, then lets the engine answer every query on its own again (the HA hook was
+     * removed from the configuration).
+     */
+    public void detach() {
+        close();
+        server.admission(PacketAdmission.ANSWER_ALL);
+        server.committedHook(LeasesCommittedHook.NONE);
     }
 }

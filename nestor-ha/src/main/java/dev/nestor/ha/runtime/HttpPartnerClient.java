@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * Sends peer commands to the partner over HTTP/1.1 (ha-protocol.md §12.1): {@code POST} of the command's JSON
  * (with {@code "service": ["dhcp4"]}) to the partner's URL (HTTPS when the peer has TLS files), keep-alive
  * connections, an optional basic-auth header.
- * Asynchronous sends are limited to {@link #MAX_IN_FLIGHT} at a time, the rest queued in order; every reply is handed
- * to the HA thread's executor.
+ * Asynchronous sends (lease updates, heartbeats) are limited to {@link #MAX_IN_FLIGHT} at a time, the rest queued in
+ * order, each exchange blocking a virtual thread on a {@link KeepAliveConnections} connection; every reply is handed
+ * to the HA thread's executor. Synchronous calls (sync pages, maintenance) use {@code java.net.http.HttpClient}.
  *
  * <p>{@link #send} must be called on the HA thread (its queue is not synchronised); {@link #call} blocks the caller.
  */
@@ -42,6 +43,7 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
     private final Optional<String> authorization;
     private final Executor haThread;
     private final HttpClient client;
+    private final KeepAliveConnections connections;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int inFlight;
 
@@ -63,6 +65,7 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
                 .connectTimeout(SEND_TIMEOUT);
         tls.ifPresent(builder::sslContext);
         this.client = builder.build();
+        this.connections = new KeepAliveConnections(uri, authorization, tls, SEND_TIMEOUT);
     }
 
     private HttpRequest request(PeerCommand command, Duration timeout) {
@@ -88,20 +91,27 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
     }
 
     private void start(PeerCommand command, Consumer<PeerReply> onReply) {
-        client.sendAsync(request(command, SEND_TIMEOUT), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, failure) -> {
-                    PeerReply reply = failure != null ? new PeerReply.Failed(describe(failure)) : toReply(response);
-                    try {
-                        haThread.execute(() -> {
-                            inFlight--;
-                            pump();
-                            onReply.accept(reply);
-                        });
-                    } catch (RejectedExecutionException e) {
-                        // the HA service is shutting down: nobody waits for this reply
-                        return;
-                    }
+        byte[] body = JsonWriter.compact(command.toJson(Service.DHCP4)).getBytes(StandardCharsets.UTF_8);
+        Thread.ofVirtual().name("ha-partner-send").start(() -> {
+            PeerReply reply;
+            try {
+                KeepAliveConnections.Response response = connections.post(body, SEND_TIMEOUT);
+                reply = toReply(response.status(), new String(response.body(), StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                reply = new PeerReply.Failed(describe(e));
+            }
+            PeerReply answer = reply;
+            try {
+                haThread.execute(() -> {
+                    inFlight--;
+                    pump();
+                    onReply.accept(answer);
                 });
+            } catch (RejectedExecutionException e) {
+                // the HA service is shutting down: nobody waits for this reply
+                return;
+            }
+        });
     }
 
     @Override
@@ -117,11 +127,15 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
     }
 
     private static PeerReply toReply(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            return new PeerReply.Failed("HTTP status " + response.statusCode() + " returned by the partner");
+        return toReply(response.statusCode(), response.body());
+    }
+
+    private static PeerReply toReply(int status, String body) {
+        if (status != 200) {
+            return new PeerReply.Failed("HTTP status " + status + " returned by the partner");
         }
         try {
-            return new PeerReply.Answered(PeerAnswer.parseResponseBody(response.body()));
+            return new PeerReply.Answered(PeerAnswer.parseResponseBody(body));
         } catch (PeerMessageException e) {
             return new PeerReply.Failed(e.getMessage());
         }
@@ -140,6 +154,7 @@ final class HttpPartnerClient implements PartnerClient, AutoCloseable {
 
     @Override
     public void close() {
+        connections.close();
         client.shutdownNow();
     }
 }

@@ -57,6 +57,8 @@ public final class HaService {
     private final String partnerName;
 
     private final List<PeerCommand> backlog = new ArrayList<>();
+    /** Parked queries whose lease updates the partner has not answered yet. */
+    private final java.util.Set<PendingUpdates> pending = new java.util.LinkedHashSet<>();
     private boolean backlogOverflowed;
     private HaScheduler.Timer heartbeatTimer;
     private boolean heartbeatInFlight;
@@ -83,9 +85,17 @@ public final class HaService {
         ensureHeartbeat();
     }
 
-    /** Stops timers (server shutdown); pending callbacks are ignored from now on. */
+    /**
+     * Stops the service (server shutdown, reconfiguration): timers are cancelled, every query still waiting for the
+     * partner's answer is dropped (its client gets no ACK, as Kea drops parked packets when HA is unloaded), and
+     * callbacks arriving later are ignored.
+     */
     public void stop() {
         stopped = true;
+        for (PendingUpdates updates : List.copyOf(pending)) {
+            updates.query.drop();
+        }
+        pending.clear();
         if (heartbeatTimer != null) {
             heartbeatTimer.cancel();
         }
@@ -95,6 +105,11 @@ public final class HaService {
     }
 
     // ---- engine side ------------------------------------------------------------------------------------------
+
+    /** Queries parked until the partner answers their lease updates (drained before a clean stop). */
+    public int pendingQueries() {
+        return pending.size();
+    }
 
     /** Whether the local DHCP service runs at all (HA's and the partner's flag, and the user's). */
     public boolean dhcpEnabled() {
@@ -134,6 +149,11 @@ public final class HaService {
     public CommitDecision leasesCommitted(List<HaLease4> deleted, List<HaLease4> updated, ParkedQuery query) {
         if (deleted.isEmpty() && updated.isEmpty()) {
             return CommitDecision.RESPOND;
+        }
+        if (stopped) {
+            // HA is going away: the partner will not hear of these leases, so the client gets no ACK
+            query.drop();
+            return CommitDecision.PARKED;
         }
         List<PeerCommand> commands = new ArrayList<>();
         deleted.forEach(lease -> commands.add(new PeerCommand.Lease4Delete(lease)));
@@ -185,6 +205,7 @@ public final class HaService {
         }
 
         void sendAll(List<PeerCommand> commands) {
+            pending.add(this);
             for (PeerCommand command : commands) {
                 partner.send(command, reply -> onReply(command, reply));
             }
@@ -213,6 +234,7 @@ public final class HaService {
             if (--outstanding > 0) {
                 return;
             }
+            pending.remove(this);
             if (failed) {
                 query.drop();
                 communication.partnerUnavailable();

@@ -147,6 +147,30 @@ class HaServiceTest {
     }
 
     @Test
+    void stoppingDropsTheAcksStillWaitingAndIgnoresLateReplies() {
+        HaService service = primaryInHotStandby();
+        Parked answered = new Parked();
+        Parked waiting = new Parked();
+        service.leasesCommitted(List.of(), List.of(lease(10)), answered);
+        service.leasesCommitted(List.of(), List.of(lease(11)), waiting);
+        assertThat(service.pendingQueries()).isEqualTo(2);
+        partner.next().onReply().accept(new PeerReply.Answered(PeerAnswer.success("IPv4 lease added.")));
+        assertThat(answered.outcome).isEqualTo("released");
+        assertThat(service.pendingQueries()).isEqualTo(1);
+
+        service.stop();
+        assertThat(waiting.outcome).as("no ACK for a lease the partner may not have").isEqualTo("dropped");
+        assertThat(service.pendingQueries()).isZero();
+        // the partner's late answer changes nothing, and a commit after the stop gets no ACK either
+        partner.next().onReply().accept(new PeerReply.Failed("Connection refused"));
+        assertThat(service.state()).isEqualTo(HaState.HOT_STANDBY);
+        Parked late = new Parked();
+        service.leasesCommitted(List.of(), List.of(lease(12)), late);
+        assertThat(late.outcome).isEqualTo("dropped");
+        assertThat(partner.pending).isEmpty();
+    }
+
+    @Test
     void aFailedUpdateDropsTheAckAndMakesThePartnerUnavailable() {
         HaService service = primaryInHotStandby();
         Parked parked = new Parked();
