@@ -20,10 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ public final class HttpControlListener implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpControlListener.class);
+    /** How long {@link #close()} lets requests in progress finish their answers. */
+    static final long DRAIN_MILLIS = 2_000;
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
@@ -64,7 +67,8 @@ public final class HttpControlListener implements AutoCloseable {
     private final ServerSocket server;
     private final Semaphore connections;
     private final ConnectionTimers timers = new ConnectionTimers("control-http-timer");
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Open connections; the value is true while the connection waits idle between requests. */
+    private final Map<Socket, AtomicBoolean> open = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
     // the Date header changes once a second; HA partners send thousands of requests in that time
@@ -137,10 +141,11 @@ public final class HttpControlListener implements AutoCloseable {
                 closeQuietly(socket);
                 continue;
             }
-            open.add(socket);
+            AtomicBoolean idle = new AtomicBoolean();
+            open.put(socket, idle);
             Thread.ofVirtual().name("control-http-conn").start(() -> {
                 try {
-                    serve(socket);
+                    serve(socket, idle);
                 } finally {
                     open.remove(socket);
                     closeQuietly(socket);
@@ -170,7 +175,7 @@ public final class HttpControlListener implements AutoCloseable {
     private record Request(String version, Map<String, String> headers, byte[] body, boolean keepAlive) {
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, AtomicBoolean idle) {
         // Kea answers a request whose version it could not read in HTTP/1.0
         String version = "HTTP/1.0";
         try {
@@ -181,10 +186,14 @@ public final class HttpControlListener implements AutoCloseable {
             }
             Input in = new Input(socket, socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-            while (!closed) {
-                if (!in.awaitRequest(limits.idleTimeout().toMillis())) {
+            while (true) {
+                // idle is published before closed is read, close() sets closed before reading idle:
+                // one of the two always sees the other, so no idle connection outlives close()
+                idle.set(true);
+                if (closed || !in.awaitRequest(limits.idleTimeout().toMillis())) {
                     return;
                 }
+                idle.set(false);
                 long deadline = System.nanoTime() + limits.requestTimeout().toNanos();
                 Request request;
                 try {
@@ -200,14 +209,18 @@ public final class HttpControlListener implements AutoCloseable {
                     return;
                 }
                 version = request.version();
+                boolean keepAlive = request.keepAlive();
                 if (settings.authentication().isPresent()
                         && !settings.authentication().get().accepts(request.headers().get("authorization"))) {
                     send(socket, out, version, HttpReply.error(401), request.keepAlive(),
                             Map.of("WWW-Authenticate", "Basic realm=\"" + settings.authentication().get().realm() + "\""));
                 } else {
-                    send(socket, out, version, execute(request.body()), request.keepAlive(), Map.of());
+                    HttpReply reply = execute(request.body());
+                    // an answer completed while the listener closes is the connection's last one
+                    keepAlive = request.keepAlive() && !closed;
+                    send(socket, out, version, reply, keepAlive, Map.of());
                 }
-                if (!request.keepAlive()) {
+                if (!keepAlive) {
                     return;
                 }
             }
@@ -432,12 +445,28 @@ public final class HttpControlListener implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every open connection. */
+    /**
+     * Stops accepting, closes connections idle between requests at once, lets requests in progress finish
+     * their answers (for at most {@link #DRAIN_MILLIS} ms: the answer to {@code shutdown} itself is one of
+     * them; each is sent with {@code Connection: close}), then closes whatever is still open.
+     */
     @Override
     public void close() {
         closed = true;
         closeQuietly(server);
-        for (Socket socket : open) {
+        open.forEach((socket, idle) -> {
+            if (idle.get()) {
+                closeQuietly(socket);
+            }
+        });
+        try {
+            if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                connections.release(limits.maxConnections());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Socket socket : open.keySet()) {
             closeQuietly(socket);
         }
         timers.close();
