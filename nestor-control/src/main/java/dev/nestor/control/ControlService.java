@@ -29,6 +29,7 @@ import dev.nestor.server.stats.StatisticsRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -152,6 +153,7 @@ public final class ControlService implements AutoCloseable {
         private ServerIdentity identity = ServerIdentity.nestor("unknown");
         private IntConsumer shutdown;
         private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.systemDefault();
         private LeaseStore4 leaseStore;
         private LeaseChanges4 leaseChanges;
         private Supplier<SubnetCatalog4> subnets;
@@ -174,6 +176,15 @@ public final class ControlService implements AutoCloseable {
 
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The zone statistic timestamps are printed in (Kea prints local time); default the JVM's default
+         * zone, which follows {@code TZ} like Kea.
+         */
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value);
             return this;
         }
 
@@ -217,7 +228,7 @@ public final class ControlService implements AutoCloseable {
             CommandRegistry registry = new CommandRegistry();
             GenericCommands.register(registry, identity, shutdown == null ? value -> { } : shutdown);
             if (statistics != null) {
-                new StatisticCommands(statistics).register(registry);
+                new StatisticCommands(statistics, zone).register(registry);
             }
             if (subnets != null) {
                 new SubnetCommands(subnets).register(registry);
