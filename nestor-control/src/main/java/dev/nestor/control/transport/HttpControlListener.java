@@ -25,7 +25,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,8 @@ public final class HttpControlListener implements AutoCloseable {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
-    private final HttpListenerSettings settings;
+    /** Read once per connection; replaced by {@link #reconfigure}. */
+    private volatile HttpListenerSettings settings;
     private final ControlLimits limits;
     private final Clock clock;
     private final Handler handler;
@@ -93,18 +93,8 @@ public final class HttpControlListener implements AutoCloseable {
             Handler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(clock, "clock");
-        ServerSocket server;
-        if (settings.tls().isPresent()) {
-            SSLServerSocket secure = (SSLServerSocket) settings.tls().get().getServerSocketFactory().createServerSocket();
-            if (settings.certificateRequired()) {
-                secure.setNeedClientAuth(true);
-            } else {
-                secure.setWantClientAuth(true);
-            }
-            server = secure;
-        } else {
-            server = new ServerSocket();
-        }
+        // TLS is layered on each accepted connection, so a reconfiguration can switch it on the same port
+        ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(settings.address(), settings.port()), 256);
@@ -116,6 +106,36 @@ public final class HttpControlListener implements AutoCloseable {
         HttpControlListener listener = new HttpControlListener(settings, limits, clock, handler, server);
         listener.acceptor.start();
         return listener;
+    }
+
+    /** The settings new connections are served with. */
+    public HttpListenerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Serves new connections with {@code next} (authentication, TLS, headers) on the same bound socket.
+     * Connections idle between requests are closed at once; a request in progress is answered under the
+     * settings its connection started with, and its connection is closed after that answer.
+     *
+     * @throws IllegalArgumentException if {@code next} names another address or port
+     */
+    public void reconfigure(HttpListenerSettings next) {
+        HttpListenerSettings previous = settings;
+        if (!next.address().equals(previous.address()) || next.port() != previous.port()) {
+            throw new IllegalArgumentException("a listener on " + previous.address().getHostAddress() + ":" + previous.port()
+                    + " cannot move to " + next.address().getHostAddress() + ":" + next.port());
+        }
+        settings = next;
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        open.forEach((socket, idle) -> {
+            if (idle.get()) {
+                closeQuietly(socket);
+            }
+        });
     }
 
     /** The bound address and port (useful when port 0 was asked for). */
@@ -175,14 +195,25 @@ public final class HttpControlListener implements AutoCloseable {
     private record Request(String version, Map<String, String> headers, byte[] body, boolean keepAlive) {
     }
 
-    private void serve(Socket socket, AtomicBoolean idle) {
+    private void serve(Socket connection, AtomicBoolean idle) {
         // Kea answers a request whose version it could not read in HTTP/1.0
         String version = "HTTP/1.0";
+        HttpListenerSettings served = settings;
+        Socket socket = connection;
         try {
             socket.setTcpNoDelay(true);
-            if (socket instanceof SSLSocket secure) {
-                socket.setSoTimeout(millis(limits.requestTimeout().toNanos()));
+            if (served.tls().isPresent()) {
+                SSLSocket secure = (SSLSocket) served.tls().get().getSocketFactory().createSocket(connection,
+                        connection.getInetAddress().getHostAddress(), connection.getPort(), true);
+                secure.setUseClientMode(false);
+                if (served.certificateRequired()) {
+                    secure.setNeedClientAuth(true);
+                } else {
+                    secure.setWantClientAuth(true);
+                }
+                secure.setSoTimeout(millis(limits.requestTimeout().toNanos()));
                 secure.startHandshake();
+                socket = secure;
             }
             Input in = new Input(socket, socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
@@ -190,7 +221,7 @@ public final class HttpControlListener implements AutoCloseable {
                 // idle is published before closed is read, close() sets closed before reading idle:
                 // one of the two always sees the other, so no idle connection outlives close()
                 idle.set(true);
-                if (closed || !in.awaitRequest(limits.idleTimeout().toMillis())) {
+                if (closed || settings != served || !in.awaitRequest(limits.idleTimeout().toMillis())) {
                     return;
                 }
                 idle.set(false);
@@ -201,24 +232,24 @@ public final class HttpControlListener implements AutoCloseable {
                 } catch (RequestError e) {
                     version = e.version == null ? version : e.version;
                     LOG.debug("HTTP_BAD_CLIENT_REQUEST_RECEIVED from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                    send(socket, out, version, HttpReply.error(e.status), false, Map.of());
+                    send(socket, served, out, version, HttpReply.error(e.status), false, Map.of());
                     return;
                 } catch (SocketTimeoutException e) {
                     LOG.debug("HTTP_CLIENT_REQUEST_TIMEOUT_OCCURRED from {}", socket.getRemoteSocketAddress());
-                    send(socket, out, version, HttpReply.error(408), false, Map.of());
+                    send(socket, served, out, version, HttpReply.error(408), false, Map.of());
                     return;
                 }
                 version = request.version();
                 boolean keepAlive = request.keepAlive();
-                if (settings.authentication().isPresent()
-                        && !settings.authentication().get().accepts(request.headers().get("authorization"))) {
-                    send(socket, out, version, HttpReply.error(401), request.keepAlive(),
-                            Map.of("WWW-Authenticate", "Basic realm=\"" + settings.authentication().get().realm() + "\""));
+                if (served.authentication().isPresent()
+                        && !served.authentication().get().accepts(request.headers().get("authorization"))) {
+                    send(socket, served, out, version, HttpReply.error(401), request.keepAlive(),
+                            Map.of("WWW-Authenticate", "Basic realm=\"" + served.authentication().get().realm() + "\""));
                 } else {
                     HttpReply reply = execute(request.body());
-                    // an answer completed while the listener closes is the connection's last one
-                    keepAlive = request.keepAlive() && !closed;
-                    send(socket, out, version, reply, keepAlive, Map.of());
+                    // an answer completed while the listener closes or changes settings is the connection's last
+                    keepAlive = request.keepAlive() && !closed && settings == served;
+                    send(socket, served, out, version, reply, keepAlive, Map.of());
                 }
                 if (!keepAlive) {
                     return;
@@ -306,7 +337,7 @@ public final class HttpControlListener implements AutoCloseable {
         return (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip().toLowerCase(Locale.ROOT);
     }
 
-    private void send(Socket socket, OutputStream out, String version, HttpReply reply, boolean keepAlive,
+    private void send(Socket socket, HttpListenerSettings served, OutputStream out, String version, HttpReply reply, boolean keepAlive,
             Map<String, String> extra) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(160)
@@ -316,7 +347,7 @@ public final class HttpControlListener implements AutoCloseable {
                 .append("Content-Type: application/json\r\n")
                 .append("Date: ").append(date()).append("\r\n");
         extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        settings.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        served.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (!keepAlive) {
             head.append("Connection: close\r\n");
         } else if (version.equals("HTTP/1.0")) {
@@ -446,19 +477,23 @@ public final class HttpControlListener implements AutoCloseable {
     }
 
     /**
+     * The first step of {@link #close()}, returning at once: no new connections, idle ones closed, and each
+     * request in progress (even one running this call) answered with {@code Connection: close}.
+     */
+    public void stopAccepting() {
+        closed = true;
+        closeQuietly(server);
+        closeIdle();
+    }
+
+    /**
      * Stops accepting, closes connections idle between requests at once, lets requests in progress finish
      * their answers (for at most {@link #DRAIN_MILLIS} ms: the answer to {@code shutdown} itself is one of
      * them; each is sent with {@code Connection: close}), then closes whatever is still open.
      */
     @Override
     public void close() {
-        closed = true;
-        closeQuietly(server);
-        open.forEach((socket, idle) -> {
-            if (idle.get()) {
-                closeQuietly(socket);
-            }
-        });
+        stopAccepting();
         try {
             if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
                 connections.release(limits.maxConnections());
