@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * closed after the idle timeout; connections beyond the limit are closed on accept; a client that
  * does not read its answer is cut off after the request timeout. Each connection runs on its own
  * virtual thread, so many slow clients cost memory, not threads.
+ *
+ * <p>TLS is layered on each accepted connection (the listening socket is plain), so
+ * {@link #reconfigure} can change TLS, authentication and headers on the same port. {@link #close()}
+ * drains: idle connections close at once, requests in progress are answered within
+ * {@link #DRAIN_MILLIS} ms.
  */
 public final class HttpControlListener implements AutoCloseable {
 

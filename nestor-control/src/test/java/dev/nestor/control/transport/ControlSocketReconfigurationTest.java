@@ -292,4 +292,73 @@ class ControlSocketReconfigurationTest {
         assertThat(connect(port).exchange(RawHttp.post(VERSION_GET)).body()).contains("\"result\":0");
         await("old socket file removed", () -> !Files.exists(first));
     }
+
+    @Test
+    void seededSequencesOfChangesLeaveExactlyTheWantedSocketsServing() throws Exception {
+        long seed = 0x5eed_c0de_2L;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<Path> paths = List.of(directory.resolve("u0.sock"), directory.resolve("u1.sock"), directory.resolve("u2.sock"));
+        List<Integer> ports = List.of(freePort(), freePort(), freePort());
+        String authentication = "\"authentication\": { \"type\": \"basic\", \"realm\": \"r\", "
+                + "\"clients\": [ { \"user\": \"u\", \"password\": \"p\" } ] }";
+        String credentials = "Authorization: Basic " + Base64.getEncoder().encodeToString("u:p".getBytes());
+        Path unixNow = paths.get(0);
+        java.util.Map<Integer, Boolean> httpNow = new java.util.LinkedHashMap<>();
+        start(unix(unixNow));
+        for (int step = 0; step < 60; step++) {
+            String where = "seed " + seed + " step " + step;
+            Path unixNext = paths.get(random.nextInt(paths.size()));
+            java.util.Map<Integer, Boolean> httpNext = new java.util.LinkedHashMap<>();
+            for (int port : ports) {
+                if (random.nextInt(3) == 0) {
+                    httpNext.put(port, random.nextBoolean());
+                }
+            }
+            List<String> sockets = new ArrayList<>(List.of(unix(unixNext)));
+            httpNext.forEach((port, secured) -> sockets.add(http(port, secured ? authentication : "")));
+            boolean refused = random.nextInt(5) == 0;
+            engineRefuses.set(refused);
+            String command = configSet(document(sockets.toArray(String[]::new)));
+            // sent over the UNIX socket or one of the HTTP ones, whichever is live now
+            List<Integer> live = new ArrayList<>(httpNow.keySet());
+            String answer;
+            if (live.isEmpty() || random.nextBoolean()) {
+                answer = UnixClient.send(unixNow, command);
+            } else {
+                int port = live.get(random.nextInt(live.size()));
+                try (RawHttp client = RawHttp.connect(new InetSocketAddress(HOST, port))) {
+                    String body = client.exchange(httpNow.get(port) ? RawHttp.post(command, credentials) : RawHttp.post(command)).body();
+                    answer = body.substring(1, body.length() - 1);
+                }
+            }
+            if (refused) {
+                assertThat(answer).as(where).startsWith("{\"result\":1,\"text\":\"Configuration could not be applied");
+            } else {
+                assertThat(answer).as(where).isEqualTo(SUCCESS);
+                unixNow = unixNext;
+                httpNow = httpNext;
+            }
+            Path unixExpected = unixNow;
+            java.util.Map<Integer, Boolean> httpExpected = httpNow;
+            assertThat(answersUnix(unixExpected)).as(where).isTrue();
+            for (Path path : paths) {
+                if (!path.equals(unixExpected)) {
+                    await(where + ": " + path + " gone", () -> !Files.exists(path));
+                }
+            }
+            for (int port : ports) {
+                if (!httpExpected.containsKey(port)) {
+                    await(where + ": port " + port + " closed", () -> !acceptsTcp(port));
+                    continue;
+                }
+                try (RawHttp client = RawHttp.connect(new InetSocketAddress(HOST, port))) {
+                    boolean secured = httpExpected.get(port);
+                    assertThat(client.exchange(RawHttp.post(VERSION_GET)).status()).as(where + " port " + port)
+                            .isEqualTo(secured ? 401 : 200);
+                    assertThat(client.exchange(RawHttp.post(VERSION_GET, credentials)).status()).as(where + " port " + port)
+                            .isEqualTo(200);
+                }
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -156,6 +157,30 @@ class HttpListenerDrainTest {
             } finally {
                 control.close();
             }
+        }
+    }
+
+    @Test
+    void anIdleTlsConnectionIsClosedToo() throws Exception {
+        java.util.function.Function<String, Path> tls = name -> {
+            try {
+                return Path.of(HttpListenerDrainTest.class.getResource("/tls/" + name).toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        listener = HttpControlListener.start(HttpListenerSettings.plain(InetAddress.getLoopbackAddress(), 0)
+                        .withTls(PemTls.context(tls.apply("ca.pem"), tls.apply("server-cert.pem"), tls.apply("server-key.pem")), false),
+                ControlLimits.DEFAULTS, Clock.systemUTC(), this::handle);
+        InetSocketAddress address = listener.localAddress();
+        Socket secure = PemTls.context(tls.apply("ca.pem"), null, null).getSocketFactory()
+                .createSocket(address.getAddress(), address.getPort());
+        try (RawHttp client = new RawHttp(secure)) {
+            assertThat(client.exchange(RawHttp.post(QUICK)).body()).isEqualTo("[{\"result\":0,\"text\":\"quick\"}]");
+            Thread closer = closeInBackground(listener);
+            assertThat(client.closedByServer()).isTrue();
+            closer.join(TimeUnit.SECONDS.toMillis(20));
+            assertThat(closer.isAlive()).isFalse();
         }
     }
 }
