@@ -361,4 +361,23 @@ class ControlSocketReconfigurationTest {
             }
         }
     }
+
+    @Test
+    void keas22SingularControlSocketMovesToo() throws Exception {
+        Path first = directory.resolve("first.sock");
+        Path second = directory.resolve("second.sock");
+        String kea22 = "{ \"Dhcp4\": { \"interfaces-config\": { \"interfaces\": [] }, "
+                + "\"control-socket\": { \"socket-type\": \"unix\", \"socket-name\": \"%s\" } } }";
+        configFile = directory.resolve("kea-dhcp4.conf");
+        Files.writeString(configFile, kea22.formatted(first));
+        var loaded = ConfigLoader.loadDhcp4(configFile);
+        control = ControlService.builder().configuration(new Dhcp4Configuration(loaded, configFile, next -> { })).build();
+        control.openConfigured(loaded.config().controlSockets(), loaded.raw(), directory, ControlLimits.DEFAULTS);
+        // the same socket again: untouched, the answer comes back on it
+        assertThat(UnixClient.send(first, configSet(kea22.formatted(first)))).isEqualTo(SUCCESS);
+        assertThat(answersUnix(first)).isTrue();
+        assertThat(UnixClient.send(first, configSet(kea22.formatted(second)))).isEqualTo(SUCCESS);
+        assertThat(answersUnix(second)).isTrue();
+        await("old socket file removed", () -> !Files.exists(first));
+    }
 }
