@@ -1,8 +1,13 @@
 package dev.nestor.control;
 
 import dev.nestor.config.ControlSocket;
+import dev.nestor.config.Dhcp4Config;
+import dev.nestor.config.LoadedConfig;
 import dev.nestor.control.commands.ConfigCommands;
+import dev.nestor.control.config.ConfigurationStage;
+import dev.nestor.control.config.Dhcp4Configuration;
 import dev.nestor.control.config.HttpControlSocketConfig;
+import dev.nestor.control.engine.ConfigurationRejected;
 import dev.nestor.json.JsonArray;
 import dev.nestor.json.JsonObject;
 import dev.nestor.json.JsonString;
@@ -22,14 +27,20 @@ import dev.nestor.control.engine.ServerStatus;
 import dev.nestor.control.transport.ControlLimits;
 import dev.nestor.control.transport.HttpControlListener;
 import dev.nestor.control.transport.HttpListenerSettings;
+import dev.nestor.control.transport.HttpReply;
 import dev.nestor.control.transport.UnixControlListener;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.server.engine.LeaseEngine;
 import dev.nestor.server.stats.StatisticsRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +52,13 @@ import java.util.function.Supplier;
  * registered from whatever parts the server provides, and any number of listeners (the UNIX socket,
  * HTTP(S) sockets, HA's dedicated listener with its accept list) all serving the same registry.
  * Closing it closes every listener.
+ *
+ * <p>The listeners a configuration names ({@link #openConfigured}) follow {@code config-set} and
+ * {@code config-reload} when built with a {@link Dhcp4Configuration}: a changed UNIX path or HTTP
+ * address/port gets a new listener (the old one stops accepting and lets its answers in progress
+ * finish, the answer to the {@code config-set} itself included), a changed HTTP entry on the same
+ * address and port is re-read in place (authentication, TLS, headers), unchanged entries are left
+ * alone, and a socket that cannot be opened refuses the configuration with the old listeners intact.
  */
 public final class ControlService implements AutoCloseable {
 
@@ -49,6 +67,19 @@ public final class ControlService implements AutoCloseable {
     private final Clock clock;
     private final ServerCommands serverCommands;
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
+    /** The listeners {@link #openConfigured} opened, as the configuration names them; null before. */
+    private Configured configured;
+
+    private record HttpSocket(JsonObject entry, HttpControlListener listener) {
+    }
+
+    private record Configured(Path baseDirectory, ControlLimits limits, Map<Path, UnixControlListener> unix,
+            Map<InetSocketAddress, HttpSocket> http) {
+    }
+
+    /** What a configuration asks for: UNIX paths and the raw HTTP entries of {@code control-sockets}. */
+    private record Wanted(List<Path> unix, List<JsonObject> http) {
+    }
 
     private ControlService(CommandRegistry registry, Clock clock, ServerCommands serverCommands) {
         this.registry = registry;
@@ -81,7 +112,7 @@ public final class ControlService implements AutoCloseable {
 
     /** Opens an HTTP(S) control socket (Kea 2.7 {@code control-sockets} semantics) serving every command. */
     public HttpControlListener openHttp(HttpListenerSettings settings, ControlLimits limits) throws IOException {
-        return start(settings, limits, body -> channel.handleHttp(body, null, true));
+        return start(settings, limits, this::handleConfiguredHttp);
     }
 
     /**
@@ -106,13 +137,30 @@ public final class ControlService implements AutoCloseable {
      * Opens every listener a configuration names: the UNIX socket of {@code control-socket} (or the unix
      * entry of {@code control-sockets}) and each HTTP entry of {@code control-sockets}, whose
      * authentication, TLS and headers are read from the raw entry by {@link HttpControlSocketConfig}.
+     * These listeners are the ones later configuration changes reopen.
      *
      * @param rawDhcp4      the {@code Dhcp4} map as parsed (the model does not carry the HTTP details)
      * @param baseDirectory where relative TLS and password file names are resolved (the config file's directory)
      */
-    public void openConfigured(List<ControlSocket> sockets, JsonObject rawDhcp4, Path baseDirectory, ControlLimits limits)
-            throws IOException {
-        List<JsonObject> httpEntries = new java.util.ArrayList<>();
+    public synchronized void openConfigured(List<ControlSocket> sockets, JsonObject rawDhcp4, Path baseDirectory,
+            ControlLimits limits) throws IOException {
+        Wanted wanted = wanted(sockets, rawDhcp4);
+        Map<Path, UnixControlListener> unix = new LinkedHashMap<>();
+        Map<InetSocketAddress, HttpSocket> http = new LinkedHashMap<>();
+        for (Path path : wanted.unix()) {
+            if (!unix.containsKey(path)) {
+                unix.put(path, openUnix(path, limits));
+            }
+        }
+        for (JsonObject entry : wanted.http()) {
+            HttpListenerSettings settings = HttpControlSocketConfig.parse(entry, baseDirectory);
+            http.put(endpoint(settings), new HttpSocket(entry, openHttp(settings, limits)));
+        }
+        configured = new Configured(baseDirectory, limits, unix, http);
+    }
+
+    private static Wanted wanted(List<ControlSocket> sockets, JsonObject rawDhcp4) {
+        List<JsonObject> httpEntries = new ArrayList<>();
         if (rawDhcp4.get("control-sockets") instanceof JsonArray entries) {
             for (JsonValue entry : entries) {
                 if (entry instanceof JsonObject map && !(map.get("socket-type") instanceof JsonString type
@@ -121,14 +169,120 @@ public final class ControlService implements AutoCloseable {
                 }
             }
         }
-        int http = 0;
+        List<Path> unix = new ArrayList<>();
+        List<JsonObject> http = new ArrayList<>();
         for (ControlSocket socket : sockets) {
             if (socket.socketType().equals("unix")) {
-                openUnix(Path.of(socket.socketName()), limits);
-            } else if (http < httpEntries.size()) {
-                openHttp(HttpControlSocketConfig.parse(httpEntries.get(http++), baseDirectory), limits);
+                unix.add(Path.of(socket.socketName()));
+            } else if (http.size() < httpEntries.size()) {
+                http.add(httpEntries.get(http.size()));
             }
         }
+        return new Wanted(unix, http);
+    }
+
+    private static InetSocketAddress endpoint(HttpListenerSettings settings) {
+        return new InetSocketAddress(settings.address(), settings.port());
+    }
+
+    /**
+     * The control-socket side of a configuration change (see the class comment): opens the listeners
+     * {@code next} adds or moves now, and on commit re-reads changed HTTP entries in place and retires
+     * the listeners {@code next} no longer names. Before {@link #openConfigured} this changes nothing.
+     *
+     * @throws ConfigurationRejected with the listener's error (Kea's text for a UNIX path in a missing
+     *                               directory); the listeners opened so far are closed, the old ones untouched
+     */
+    public synchronized ConfigurationStage.Transition prepareControlSockets(LoadedConfig<Dhcp4Config> next)
+            throws ConfigurationRejected {
+        Configured before = configured;
+        if (before == null) {
+            return ConfigurationStage.Transition.NONE;
+        }
+        Wanted wanted = wanted(next.config().controlSockets(), next.raw());
+        List<AutoCloseable> opened = new ArrayList<>();
+        List<Runnable> inPlace = new ArrayList<>();
+        Map<Path, UnixControlListener> unix = new LinkedHashMap<>();
+        Map<InetSocketAddress, HttpSocket> http = new LinkedHashMap<>();
+        try {
+            for (Path path : wanted.unix()) {
+                UnixControlListener kept = before.unix().get(path);
+                if (kept == null && !unix.containsKey(path)) {
+                    kept = UnixControlListener.start(path, before.limits(), channel::handleUnix);
+                    opened.add(kept);
+                }
+                unix.putIfAbsent(path, kept);
+            }
+            for (JsonObject entry : wanted.http()) {
+                HttpListenerSettings settings = HttpControlSocketConfig.parse(entry, before.baseDirectory());
+                InetSocketAddress endpoint = endpoint(settings);
+                HttpSocket kept = before.http().get(endpoint);
+                if (kept == null) {
+                    HttpControlListener listener = HttpControlListener.start(settings, before.limits(), clock,
+                            this::handleConfiguredHttp);
+                    opened.add(listener);
+                    http.put(endpoint, new HttpSocket(entry, listener));
+                } else if (kept.entry().equals(entry)) {
+                    http.put(endpoint, kept);
+                } else {
+                    http.put(endpoint, new HttpSocket(entry, kept.listener()));
+                    inPlace.add(() -> kept.listener().reconfigure(settings));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            opened.forEach(ControlService::retire);
+            throw new ConfigurationRejected(e.getMessage(), e);
+        }
+        Configured after = new Configured(before.baseDirectory(), before.limits(), unix, http);
+        return new ConfigurationStage.Transition() {
+            @Override
+            public void commit() {
+                synchronized (ControlService.this) {
+                    listeners.addAll(opened);
+                    inPlace.forEach(Runnable::run);
+                    List<AutoCloseable> keep = new ArrayList<>(after.unix().values());
+                    after.http().values().forEach(socket -> keep.add(socket.listener()));
+                    List<AutoCloseable> gone = new ArrayList<>(before.unix().values());
+                    before.http().values().forEach(socket -> gone.add(socket.listener()));
+                    for (AutoCloseable listener : gone) {
+                        if (keep.stream().noneMatch(kept -> kept == listener)) {
+                            listeners.remove(listener);
+                            retire(listener);
+                        }
+                    }
+                    configured = after;
+                }
+            }
+
+            @Override
+            public void rollback() {
+                opened.forEach(ControlService::retire);
+            }
+        };
+    }
+
+    /**
+     * Closes a listener off the caller's thread: its close waits for answers in progress, and the caller
+     * may be the command (config-set) whose own answer is one of them.
+     */
+    private static void retire(AutoCloseable listener) {
+        // stop accepting now, so answers still to be written (config-set's) already see the listener closing
+        if (listener instanceof HttpControlListener http) {
+            http.stopAccepting();
+        } else if (listener instanceof UnixControlListener unix) {
+            unix.stopAccepting();
+        }
+        Thread.ofVirtual().name("control-retire").start(() -> {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                // listeners close their own sockets and log; nothing more to do here
+            }
+        });
+    }
+
+    private HttpReply handleConfiguredHttp(byte[] body) {
+        return channel.handleHttp(body, null, true);
     }
 
     @Override
@@ -152,6 +306,7 @@ public final class ControlService implements AutoCloseable {
         private ServerIdentity identity = ServerIdentity.nestor("unknown");
         private IntConsumer shutdown;
         private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.systemDefault();
         private LeaseStore4 leaseStore;
         private LeaseChanges4 leaseChanges;
         private Supplier<SubnetCatalog4> subnets;
@@ -174,6 +329,15 @@ public final class ControlService implements AutoCloseable {
 
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The zone statistic timestamps are printed in (Kea prints local time); default the JVM's default
+         * zone, which follows {@code TZ} like Kea.
+         */
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value);
             return this;
         }
 
@@ -217,7 +381,7 @@ public final class ControlService implements AutoCloseable {
             CommandRegistry registry = new CommandRegistry();
             GenericCommands.register(registry, identity, shutdown == null ? value -> { } : shutdown);
             if (statistics != null) {
-                new StatisticCommands(statistics).register(registry);
+                new StatisticCommands(statistics, zone).register(registry);
             }
             if (subnets != null) {
                 new SubnetCommands(subnets).register(registry);
@@ -234,7 +398,11 @@ public final class ControlService implements AutoCloseable {
             if (configuration != null) {
                 new ConfigCommands(configuration).register(registry);
             }
-            return new ControlService(registry, clock, server);
+            ControlService service = new ControlService(registry, clock, server);
+            if (configuration instanceof Dhcp4Configuration dhcp4) {
+                dhcp4.controlSockets(service::prepareControlSockets);
+            }
+            return service;
         }
     }
 }

@@ -10,6 +10,9 @@ import dev.nestor.json.JsonString;
 import dev.nestor.json.JsonValue;
 import dev.nestor.server.stats.StatisticSample;
 import dev.nestor.server.stats.StatisticsRegistry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,14 +21,31 @@ import java.util.Optional;
  * {@code statistic-get-all}, {@code statistic-reset}, {@code statistic-reset-all},
  * {@code statistic-remove}, {@code statistic-remove-all}. Values are reported in Kea's sample form
  * {@code {"<name>": [[value, "YYYY-MM-DD HH:MM:SS.ffffff"]]}}; Nestor keeps one sample (the
- * current value) per statistic, which is what kea-exporter and Stork read.
+ * current value) per statistic, which is what kea-exporter and Stork read. The timestamp is the
+ * time of the last change in the server's time zone, as Kea 2.2 prints it (local time, microseconds,
+ * no zone suffix).
  */
 public final class StatisticCommands {
 
-    private final StatisticsRegistry statistics;
+    private static final DateTimeFormatter KEA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
+    private final StatisticsRegistry statistics;
+    private final DateTimeFormatter timestamps;
+
+    /** Timestamps in the JVM's default zone (from {@code TZ} or the system's, as Kea's local time). */
     public StatisticCommands(StatisticsRegistry statistics) {
+        this(statistics, ZoneId.systemDefault());
+    }
+
+    /** Timestamps in {@code zone}. */
+    public StatisticCommands(StatisticsRegistry statistics, ZoneId zone) {
         this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.timestamps = KEA_TIME.withZone(Objects.requireNonNull(zone, "zone"));
+    }
+
+    /** A change time as Kea prints it: {@code 2019-07-30 10:04:28.386000} in this instance's zone. */
+    public String timestamp(long epochMillis) {
+        return timestamps.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** Registers the six commands. */
@@ -44,8 +64,8 @@ public final class StatisticCommands {
         });
     }
 
-    private static JsonArray samples(StatisticSample sample) {
-        return JsonArray.of(JsonArray.builder().add(sample.value()).add(sample.keaTimestamp()).build());
+    private JsonArray samples(StatisticSample sample) {
+        return JsonArray.of(JsonArray.builder().add(sample.value()).add(timestamp(sample.changedMillis())).build());
     }
 
     private JsonObject all() {

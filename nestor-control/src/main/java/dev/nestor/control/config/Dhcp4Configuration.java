@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The running DHCPv4 configuration and its lifecycle: {@code config-test} validates with the real
  * loader, {@code config-set}/{@code config-reload} validate, hand the new model to the engine's
  * {@link Applier}, and only if that succeeds publish it (one atomic reference swap). A configuration
- * refused by the loader or by the engine leaves the old one running. Readers (lease and subnet
+ * refused by the loader, by a {@link ConfigurationStage} (the control sockets) or by the engine leaves
+ * the old one running. Readers (lease and subnet
  * commands, {@code config-get}) always see one whole configuration.
  */
 public final class Dhcp4Configuration implements ConfigurationService {
@@ -42,6 +43,7 @@ public final class Dhcp4Configuration implements ConfigurationService {
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Path startupFile;
     private final Applier applier;
+    private volatile ConfigurationStage controlSockets = next -> ConfigurationStage.Transition.NONE;
 
     /**
      * @param initial     the configuration the server started with (already applied)
@@ -52,6 +54,15 @@ public final class Dhcp4Configuration implements ConfigurationService {
         this.startupFile = startupFile;
         this.applier = Objects.requireNonNull(applier, "applier");
         current.set(snapshot(initial));
+    }
+
+    /**
+     * Sets the stage that reopens changed control sockets on a configuration change ({@code ControlService}
+     * sets itself here when built with this configuration). It is prepared before the engine's switch, so a
+     * socket that cannot be opened refuses the configuration as in Kea.
+     */
+    public void controlSockets(ConfigurationStage stage) {
+        controlSockets = Objects.requireNonNull(stage, "stage");
     }
 
     /** The running configuration. */
@@ -122,12 +133,15 @@ public final class Dhcp4Configuration implements ConfigurationService {
 
     private void publish(LoadedConfig<Dhcp4Config> next) throws ConfigurationRejected {
         Snapshot snapshot = snapshot(next);
+        ConfigurationStage.Transition sockets = controlSockets.prepare(next);
         try {
             applier.apply(next);
         } catch (Exception e) {
+            sockets.rollback();
             throw new ConfigurationRejected("Configuration could not be applied: " + e.getMessage(), e);
         }
         current.set(snapshot);
+        sockets.commit();
     }
 
     private static Snapshot snapshot(LoadedConfig<Dhcp4Config> loaded) {

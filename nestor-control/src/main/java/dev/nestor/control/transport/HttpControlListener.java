@@ -20,11 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import javax.net.ssl.SSLServerSocket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * closed after the idle timeout; connections beyond the limit are closed on accept; a client that
  * does not read its answer is cut off after the request timeout. Each connection runs on its own
  * virtual thread, so many slow clients cost memory, not threads.
+ *
+ * <p>TLS is layered on each accepted connection (the listening socket is plain), so
+ * {@link #reconfigure} can change TLS, authentication and headers on the same port. {@link #close()}
+ * drains: idle connections close at once, requests in progress are answered within
+ * {@link #DRAIN_MILLIS} ms.
  */
 public final class HttpControlListener implements AutoCloseable {
 
@@ -54,17 +59,21 @@ public final class HttpControlListener implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpControlListener.class);
+    /** How long {@link #close()} lets requests in progress finish their answers. */
+    static final long DRAIN_MILLIS = 2_000;
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
-    private final HttpListenerSettings settings;
+    /** Read once per connection; replaced by {@link #reconfigure}. */
+    private volatile HttpListenerSettings settings;
     private final ControlLimits limits;
     private final Clock clock;
     private final Handler handler;
     private final ServerSocket server;
     private final Semaphore connections;
     private final ConnectionTimers timers = new ConnectionTimers("control-http-timer");
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Open connections; the value is true while the connection waits idle between requests. */
+    private final Map<Socket, AtomicBoolean> open = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
     // the Date header changes once a second; HA partners send thousands of requests in that time
@@ -89,18 +98,8 @@ public final class HttpControlListener implements AutoCloseable {
             Handler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(clock, "clock");
-        ServerSocket server;
-        if (settings.tls().isPresent()) {
-            SSLServerSocket secure = (SSLServerSocket) settings.tls().get().getServerSocketFactory().createServerSocket();
-            if (settings.certificateRequired()) {
-                secure.setNeedClientAuth(true);
-            } else {
-                secure.setWantClientAuth(true);
-            }
-            server = secure;
-        } else {
-            server = new ServerSocket();
-        }
+        // TLS is layered on each accepted connection, so a reconfiguration can switch it on the same port
+        ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(settings.address(), settings.port()), 256);
@@ -112,6 +111,36 @@ public final class HttpControlListener implements AutoCloseable {
         HttpControlListener listener = new HttpControlListener(settings, limits, clock, handler, server);
         listener.acceptor.start();
         return listener;
+    }
+
+    /** The settings new connections are served with. */
+    public HttpListenerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Serves new connections with {@code next} (authentication, TLS, headers) on the same bound socket.
+     * Connections idle between requests are closed at once; a request in progress is answered under the
+     * settings its connection started with, and its connection is closed after that answer.
+     *
+     * @throws IllegalArgumentException if {@code next} names another address or port
+     */
+    public void reconfigure(HttpListenerSettings next) {
+        HttpListenerSettings previous = settings;
+        if (!next.address().equals(previous.address()) || next.port() != previous.port()) {
+            throw new IllegalArgumentException("a listener on " + previous.address().getHostAddress() + ":" + previous.port()
+                    + " cannot move to " + next.address().getHostAddress() + ":" + next.port());
+        }
+        settings = next;
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        open.forEach((socket, idle) -> {
+            if (idle.get()) {
+                closeQuietly(socket);
+            }
+        });
     }
 
     /** The bound address and port (useful when port 0 was asked for). */
@@ -137,10 +166,11 @@ public final class HttpControlListener implements AutoCloseable {
                 closeQuietly(socket);
                 continue;
             }
-            open.add(socket);
+            AtomicBoolean idle = new AtomicBoolean();
+            open.put(socket, idle);
             Thread.ofVirtual().name("control-http-conn").start(() -> {
                 try {
-                    serve(socket);
+                    serve(socket, idle);
                 } finally {
                     open.remove(socket);
                     closeQuietly(socket);
@@ -170,21 +200,36 @@ public final class HttpControlListener implements AutoCloseable {
     private record Request(String version, Map<String, String> headers, byte[] body, boolean keepAlive) {
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket connection, AtomicBoolean idle) {
         // Kea answers a request whose version it could not read in HTTP/1.0
         String version = "HTTP/1.0";
+        HttpListenerSettings served = settings;
+        Socket socket = connection;
         try {
             socket.setTcpNoDelay(true);
-            if (socket instanceof SSLSocket secure) {
-                socket.setSoTimeout(millis(limits.requestTimeout().toNanos()));
+            if (served.tls().isPresent()) {
+                SSLSocket secure = (SSLSocket) served.tls().get().getSocketFactory().createSocket(connection,
+                        connection.getInetAddress().getHostAddress(), connection.getPort(), true);
+                secure.setUseClientMode(false);
+                if (served.certificateRequired()) {
+                    secure.setNeedClientAuth(true);
+                } else {
+                    secure.setWantClientAuth(true);
+                }
+                secure.setSoTimeout(millis(limits.requestTimeout().toNanos()));
                 secure.startHandshake();
+                socket = secure;
             }
             Input in = new Input(socket, socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-            while (!closed) {
-                if (!in.awaitRequest(limits.idleTimeout().toMillis())) {
+            while (true) {
+                // idle is published before closed is read, close() sets closed before reading idle:
+                // one of the two always sees the other, so no idle connection outlives close()
+                idle.set(true);
+                if (closed || settings != served || !in.awaitRequest(limits.idleTimeout().toMillis())) {
                     return;
                 }
+                idle.set(false);
                 long deadline = System.nanoTime() + limits.requestTimeout().toNanos();
                 Request request;
                 try {
@@ -192,22 +237,26 @@ public final class HttpControlListener implements AutoCloseable {
                 } catch (RequestError e) {
                     version = e.version == null ? version : e.version;
                     LOG.debug("HTTP_BAD_CLIENT_REQUEST_RECEIVED from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                    send(socket, out, version, HttpReply.error(e.status), false, Map.of());
+                    send(socket, served, out, version, HttpReply.error(e.status), false, Map.of());
                     return;
                 } catch (SocketTimeoutException e) {
                     LOG.debug("HTTP_CLIENT_REQUEST_TIMEOUT_OCCURRED from {}", socket.getRemoteSocketAddress());
-                    send(socket, out, version, HttpReply.error(408), false, Map.of());
+                    send(socket, served, out, version, HttpReply.error(408), false, Map.of());
                     return;
                 }
                 version = request.version();
-                if (settings.authentication().isPresent()
-                        && !settings.authentication().get().accepts(request.headers().get("authorization"))) {
-                    send(socket, out, version, HttpReply.error(401), request.keepAlive(),
-                            Map.of("WWW-Authenticate", "Basic realm=\"" + settings.authentication().get().realm() + "\""));
+                boolean keepAlive = request.keepAlive();
+                if (served.authentication().isPresent()
+                        && !served.authentication().get().accepts(request.headers().get("authorization"))) {
+                    send(socket, served, out, version, HttpReply.error(401), request.keepAlive(),
+                            Map.of("WWW-Authenticate", "Basic realm=\"" + served.authentication().get().realm() + "\""));
                 } else {
-                    send(socket, out, version, execute(request.body()), request.keepAlive(), Map.of());
+                    HttpReply reply = execute(request.body());
+                    // an answer completed while the listener closes or changes settings is the connection's last
+                    keepAlive = request.keepAlive() && !closed && settings == served;
+                    send(socket, served, out, version, reply, keepAlive, Map.of());
                 }
-                if (!request.keepAlive()) {
+                if (!keepAlive) {
                     return;
                 }
             }
@@ -293,7 +342,7 @@ public final class HttpControlListener implements AutoCloseable {
         return (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip().toLowerCase(Locale.ROOT);
     }
 
-    private void send(Socket socket, OutputStream out, String version, HttpReply reply, boolean keepAlive,
+    private void send(Socket socket, HttpListenerSettings served, OutputStream out, String version, HttpReply reply, boolean keepAlive,
             Map<String, String> extra) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(160)
@@ -303,7 +352,7 @@ public final class HttpControlListener implements AutoCloseable {
                 .append("Content-Type: application/json\r\n")
                 .append("Date: ").append(date()).append("\r\n");
         extra.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        settings.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        served.extraHeaders().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (!keepAlive) {
             head.append("Connection: close\r\n");
         } else if (version.equals("HTTP/1.0")) {
@@ -432,12 +481,32 @@ public final class HttpControlListener implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every open connection. */
-    @Override
-    public void close() {
+    /**
+     * The first step of {@link #close()}, returning at once: no new connections, idle ones closed, and each
+     * request in progress (even one running this call) answered with {@code Connection: close}.
+     */
+    public void stopAccepting() {
         closed = true;
         closeQuietly(server);
-        for (Socket socket : open) {
+        closeIdle();
+    }
+
+    /**
+     * Stops accepting, closes connections idle between requests at once, lets requests in progress finish
+     * their answers (for at most {@link #DRAIN_MILLIS} ms: the answer to {@code shutdown} itself is one of
+     * them; each is sent with {@code Connection: close}), then closes whatever is still open.
+     */
+    @Override
+    public void close() {
+        stopAccepting();
+        try {
+            if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                connections.release(limits.maxConnections());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Socket socket : open.keySet()) {
             closeQuietly(socket);
         }
         timers.close();

@@ -56,6 +56,8 @@ public final class UnixControlListener implements AutoCloseable {
     private final Thread acceptor;
     private final java.util.Set<SocketChannel> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Identity of the socket file this listener bound, so close never removes a successor's file. */
+    private Object fileKey;
 
     private UnixControlListener(Path path, ControlLimits limits, Handler handler, ServerSocketChannel server) {
         this.path = path;
@@ -80,6 +82,11 @@ public final class UnixControlListener implements AutoCloseable {
             throw new IOException("control socket path is " + length + " bytes, longer than the "
                     + MAX_PATH_BYTES + " a UNIX socket allows: " + path);
         }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // Kea's text: it fails on the lock file it creates next to the socket first
+            throw new IOException("cannot create socket lockfile, " + path + ".lock, : No such file or directory");
+        }
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -89,8 +96,18 @@ public final class UnixControlListener implements AutoCloseable {
             throw new IOException("cannot bind control socket " + path + ": " + e.getMessage(), e);
         }
         UnixControlListener listener = new UnixControlListener(path, limits, handler, server);
+        listener.fileKey = fileKey(path);
         listener.acceptor.start();
         return listener;
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The socket file. */
@@ -272,15 +289,20 @@ public final class UnixControlListener implements AutoCloseable {
         }
     }
 
+    /** The first step of {@link #close()}, returning at once: no new connections; those open carry on. */
+    public void stopAccepting() {
+        closed = true;
+        closeQuietly(server);
+    }
+
     /**
      * Stops accepting, lets commands already received finish their answers (for at most
      * {@link #DRAIN_MILLIS} ms: the answer to {@code shutdown} itself is one of them), then closes every open
-     * connection and removes the socket file.
+     * connection and removes the socket file (unless another listener has bound the path since).
      */
     @Override
     public void close() {
-        closed = true;
-        closeQuietly(server);
+        stopAccepting();
         try {
             if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
                 connections.release(limits.maxConnections());
@@ -293,7 +315,10 @@ public final class UnixControlListener implements AutoCloseable {
         }
         timers.close();
         try {
-            Files.deleteIfExists(path);
+            // a listener that replaced this one on the same path owns the file now
+            if (fileKey == null || fileKey.equals(fileKey(path))) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             LOG.debug("cannot remove control socket file {}: {}", path, e.toString());
         }

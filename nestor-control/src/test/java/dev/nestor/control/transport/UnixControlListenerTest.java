@@ -210,4 +210,24 @@ class UnixControlListenerTest {
         assertThatThrownBy(() -> UnixControlListener.start(path, ControlLimits.DEFAULTS, channel::handleUnix))
                 .isInstanceOf(IOException.class).hasMessageContaining("longer than the 107");
     }
+
+    @Test
+    void closingAReplacedListenerLeavesItsSuccessorsSocketFile() throws IOException {
+        Path socket = start(ControlLimits.DEFAULTS);
+        try (UnixControlListener successor = UnixControlListener.start(socket, ControlLimits.DEFAULTS, channel()::handleUnix)) {
+            listener.close();
+            assertThat(socket).exists();
+            assertThat(UnixClient.send(socket, "{\"command\": \"version-get\"}")).contains("\"result\":0");
+        }
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void aPathInAMissingDirectoryIsRefusedWithKeasText() {
+        Path impossible = directory.resolve("missing").resolve("ctrl.sock");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> UnixControlListener.start(impossible, ControlLimits.DEFAULTS, channel()::handleUnix))
+                .isInstanceOf(IOException.class)
+                .hasMessage("cannot create socket lockfile, " + impossible + ".lock, : No such file or directory");
+    }
 }
