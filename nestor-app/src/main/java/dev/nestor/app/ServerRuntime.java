@@ -10,7 +10,6 @@ import dev.nestor.control.config.Dhcp4Configuration;
 import dev.nestor.control.engine.ServerAdapters;
 import dev.nestor.control.transport.ControlLimits;
 import dev.nestor.ha.runtime.HaAttachment;
-import dev.nestor.json.JsonArray;
 import dev.nestor.server.Dhcp4Server;
 import dev.nestor.server.Dhcp4Service;
 import dev.nestor.server.hooks.LeasesCommittedHook;
@@ -198,7 +197,7 @@ final class ServerRuntime implements AutoCloseable {
     private void handEngineBack() {
         server.admission(PacketAdmission.ANSWER_ALL);
         server.committedHook(LeasesCommittedHook.NONE);
-        control.serverCommands().addStatus("high-availability", () -> JsonArray.EMPTY);
+        control.serverCommands().removeStatus("high-availability");
     }
 
     ControlService control() {

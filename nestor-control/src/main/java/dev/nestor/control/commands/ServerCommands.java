@@ -43,6 +43,11 @@ public final class ServerCommands {
         statusParts.put(key, part);
     }
 
+    /** Removes a key added by {@link #addStatus} (e.g. when the HA hook is unloaded), so status-get omits it as Kea does. */
+    public void removeStatus(String key) {
+        statusParts.remove(key);
+    }
+
     /** Registers the four commands. */
     public void register(CommandRegistry registry) {
         registry.register("status-get", command -> ControlAnswer.success(null, statusArguments()));
