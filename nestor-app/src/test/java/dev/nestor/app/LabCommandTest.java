@@ -2,9 +2,6 @@ package dev.nestor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,23 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class LabCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = NestorMain.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     private static Path examples() {
@@ -47,7 +29,7 @@ class LabCommandTest {
     @Test
     void theExampleConfigsPassTheConfigCheck() {
         for (String file : new String[] {"primary.json", "standby.json"}) {
-            Run check = run("dhcp4", "-t", examples().resolve(file).toString());
+            CommandLineRun check = run("dhcp4", "-t", examples().resolve(file).toString());
             assertThat(check.exit()).as(file + ": " + check.err()).isZero();
             assertThat(check.err()).isEmpty();
         }
@@ -55,7 +37,7 @@ class LabCommandTest {
 
     @Test
     void helpNamesTheOptions() {
-        Run help = run("lab", "--help");
+        CommandLineRun help = run("lab", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("SCENARIO", "--keep", "--dir", "--stop", "--clients", "--json",
                 "Exit code: 0 PASS, 1 FAIL, 2");
@@ -63,13 +45,13 @@ class LabCommandTest {
 
     @Test
     void anUnknownScenarioOrStopModeEndsWithTwo() {
-        Run scenario = run("lab", "load-balancing");
+        CommandLineRun scenario = run("lab", "load-balancing");
         assertThat(scenario.exit()).isEqualTo(2);
         assertThat(scenario.err()).contains("unknown scenario 'load-balancing': the lab knows only hot-standby");
-        Run stop = run("lab", "--stop", "gently");
+        CommandLineRun stop = run("lab", "--stop", "gently");
         assertThat(stop.exit()).isEqualTo(2);
         assertThat(stop.err()).contains("--stop takes kill or term, not 'gently'");
-        Run clients = run("lab", "--clients", "0");
+        CommandLineRun clients = run("lab", "--clients", "0");
         assertThat(clients.exit()).isEqualTo(2);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -21,23 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as a user runs it: config checks and a server run driven over its control socket. */
 class NestorMainTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = NestorMain.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     static Path sharedDir() {
@@ -53,7 +37,7 @@ class NestorMainTest {
     @Test
     void seedConfigsAreValid() {
         for (String seed : new String[] {"seed-primary.json", "seed-standby.json"}) {
-            Run r = run("dhcp4", "-t", sharedDir().resolve("examples").resolve(seed).toString());
+            CommandLineRun r = run("dhcp4", "-t", sharedDir().resolve("examples").resolve(seed).toString());
             assertThat(r.exit()).as(seed + ": " + r.err()).isZero();
             assertThat(r.err()).isEmpty();
         }
@@ -68,14 +52,14 @@ class NestorMainTest {
                                  "pools": [ { "pool": "192.0.3.1 - 192.0.3.9" } ] } ]
                 }}
                 """);
-        Run r = run("dhcp4", "-t", file.toString());
+        CommandLineRun r = run("dhcp4", "-t", file.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("bad.json:3").contains("pools[0]");
     }
 
     @Test
     void dhcp6ChecksConfigs() {
-        Run r = run("dhcp6", "-t", sharedDir().resolve("kea-examples/2.2.0/kea6/simple.json").toString());
+        CommandLineRun r = run("dhcp6", "-t", sharedDir().resolve("kea-examples/2.2.0/kea6/simple.json").toString());
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
@@ -119,7 +103,7 @@ class NestorMainTest {
         // a second server on the same lease file is refused while the first runs
         Path second = dir.resolve("second.json");
         Files.writeString(second, Files.readString(config).replace(socket.toString(), dir.resolve("ctl2.sock").toString()));
-        Run refused = run("dhcp4", "-c", second.toString(), "-p", "0");
+        CommandLineRun refused = run("dhcp4", "-c", second.toString(), "-p", "0");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("in use by another Nestor server");
         assertThat(command(socket, "{\"command\": \"shutdown\"}")).contains("\"result\":0");

@@ -26,6 +26,20 @@ final class ConnectionTimers implements AutoCloseable {
         scheduler = executor;
     }
 
+    /**
+     * Waits until every connection permit is back (no request in progress) or {@code millis} have passed: the drain
+     * both listeners do on close, so that answers in progress (e.g. {@code shutdown}'s own) are not cut off.
+     */
+    static void awaitDrained(java.util.concurrent.Semaphore connections, int permits, long millis) {
+        try {
+            if (connections.tryAcquire(permits, millis, TimeUnit.MILLISECONDS)) {
+                connections.release(permits);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Schedules the task; once the listener is closed this does nothing (its connections are closed anyway). */
     ScheduledFuture<?> schedule(Duration delay, Runnable task) {
         try {

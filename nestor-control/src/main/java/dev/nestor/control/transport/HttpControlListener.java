@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -499,13 +498,7 @@ public final class HttpControlListener implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
-        try {
-            if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-                connections.release(limits.maxConnections());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConnectionTimers.awaitDrained(connections, limits.maxConnections(), DRAIN_MILLIS);
         for (Socket socket : open.keySet()) {
             closeQuietly(socket);
         }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -303,13 +302,7 @@ public final class UnixControlListener implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
-        try {
-            if (connections.tryAcquire(limits.maxConnections(), DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-                connections.release(limits.maxConnections());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConnectionTimers.awaitDrained(connections, limits.maxConnections(), DRAIN_MILLIS);
         for (SocketChannel channel : open) {
             closeQuietly(channel);
         }
