@@ -44,6 +44,7 @@ class LoadBalancingTest {
 
     private ModePeer server1;
     private ModePeer server2;
+    private ModePeer backup;
 
     static Stream<Arguments> pairs() {
         List<Arguments> pairs = new ArrayList<>(List.of(Arguments.of(Kind.NESTOR, Kind.NESTOR),
@@ -61,7 +62,7 @@ class LoadBalancingTest {
 
     @AfterEach
     void stopEverything() {
-        for (ModePeer peer : new ModePeer[] {server2, server1}) {
+        for (ModePeer peer : new ModePeer[] {backup, server2, server1}) {
             if (peer != null) {
                 peer.close();
             }
@@ -96,6 +97,58 @@ class LoadBalancingTest {
             throw new AssertionError(failure.getMessage() + "\n" + server1.tail() + "\n" + server2.tail(), failure);
         }
         System.out.println("[it] load-balancing " + primaryKind + "/" + secondaryKind + ": scenario took "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
+     * A Nestor load-balancing pair with a stock Kea backup (127.0.11.12): both servers send their leases to the
+     * backup without waiting for it, the backup stays in state backup and answers nobody, and its lease file ends
+     * up with every lease of the pair.
+     */
+    @org.junit.jupiter.api.Test
+    void nestorPairUpdatesAKeaBackup() throws Exception {
+        Loopback.assumeKea();
+        long started = System.nanoTime();
+        Member member1 = new Member("server1", "primary", ModeNetwork.SERVER_ONE,
+                Loopback.freeTcpPort(ModeNetwork.SERVER_ONE));
+        Member member2 = new Member("server2", "secondary", ModeNetwork.SERVER_TWO,
+                Loopback.freeTcpPort(ModeNetwork.SERVER_TWO));
+        Member member3 = new Member("server3", "backup", ModeNetwork.SERVER_THREE,
+                Loopback.freeTcpPort(ModeNetwork.SERVER_THREE));
+        List<Member> members = List.of(member1, member2, member3);
+        String[] relays = {ModeNetwork.RELAY, ModeNetwork.RELAY_TWO, ModeNetwork.RELAY_THREE};
+        server1 = new ModePeer(Kind.NESTOR, "server1", ModeNetwork.SERVER_ONE, directory.resolve("server1"),
+                ModeConfigs.server("load-balancing", member1, members, directory.resolve("server1"), SERVER1_POOL,
+                        JsonObject.EMPTY, relays));
+        server2 = new ModePeer(Kind.NESTOR, "server2", ModeNetwork.SERVER_TWO, directory.resolve("server2"),
+                ModeConfigs.server("load-balancing", member2, members, directory.resolve("server2"), SERVER2_POOL,
+                        JsonObject.EMPTY, relays));
+        backup = new ModePeer(Kind.KEA, "server3", ModeNetwork.SERVER_THREE, directory.resolve("server3"),
+                ModeConfigs.server("load-balancing", member3, members, directory.resolve("server3"),
+                        SeedConfigs.WIDE_POOL, JsonObject.EMPTY, relays));
+        try {
+            backup.start();
+            server1.start();
+            server2.start();
+            server1.awaitState("load-balancing", HA_STATE);
+            server2.awaitState("load-balancing", HA_STATE);
+            backup.awaitState("backup", HA_STATE);
+            Perfdhcp.Run toBackup = perfdhcp("perfdhcp-backup", ModeNetwork.RELAY_THREE, backup, 60,
+                    "00:0c:11:05:00:00", 2);
+            splitAndReplicate("backup", 60, "00:0c:11:05:00:00");
+            Perfdhcp.Report backupReport = toBackup.await();
+            assertThat(backupReport.offersReceived()).as("the backup answers nobody").isZero();
+            Map<String, LeaseFiles.Lease4> pair = withPrefix(LeaseFiles.active(server1.leaseFile()), "00:0c:11:05:");
+            Await.until("the backup holding every lease of the pair", Duration.ofSeconds(20),
+                    () -> withPrefix(LeaseFiles.active(backup.leaseFile()), "00:0c:11:05:").keySet()
+                            .equals(pair.keySet()));
+            assertThat(missing(pair, LeaseFiles.active(backup.leaseFile()))).isEmpty();
+            assertThat(backup.state()).isEqualTo("backup");
+        } catch (AssertionError failure) {
+            throw new AssertionError(failure.getMessage() + "\n" + server1.tail() + "\n" + server2.tail() + "\n"
+                    + backup.tail(), failure);
+        }
+        System.out.println("[it] load-balancing NESTOR/NESTOR with a KEA backup: scenario took "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
