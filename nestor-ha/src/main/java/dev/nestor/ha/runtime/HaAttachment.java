@@ -68,7 +68,8 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  * <li>the engine's {@link PacketAdmission} drops queries while HA keeps DHCP off or for scopes this server does not
  *     serve (feeding the unacked-clients analysis), and its {@link LeasesCommittedHook} parks each response until the
- *     partner acknowledged the lease updates (ha-protocol.md §5, §9);</li>
+ *     partner acknowledged the lease updates (ha-protocol.md §5, §9); the same updates go to every backup server
+ *     of the relationship (waited for only with {@code wait-backup-ack}, passive-backup's option);</li>
  * <li>the partner's commands arrive on a listener opened on this server's own peer URL (Kea 2.2's dedicated
  *     listener): {@code ha-heartbeat}, {@code ha-sync-complete-notify}, {@code ha-reset},
  *     {@code ha-maintenance-notify} and {@code dhcp-disable}/{@code dhcp-enable} with origin {@code ha-partner} go to
@@ -104,6 +105,8 @@ public final class HaAttachment implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService haThread;
     private final HttpPartnerClient partner;
+    /** Clients of the backup servers this server sends its lease updates to (none when it is a backup itself). */
+    private final java.util.Map<String, HttpPartnerClient> backups = new java.util.TreeMap<>();
     private final HaService service;
     private final List<String> registered = new ArrayList<>();
     private final CommandRegistry engineCommands = new CommandRegistry();
@@ -143,9 +146,24 @@ public final class HaAttachment implements AutoCloseable {
                     tlsContext(peer), haThread::execute);
         }
         this.partner = client;
+        if (settings.role() != dev.nestor.ha.state.HaRole.BACKUP) {
+            try {
+                for (HaPeer peer : relationship.peers()) {
+                    if (peer.role().keaName().equals("backup") && !peer.name().equals(settings.thisServerName())) {
+                        backups.put(peer.name(), new HttpPartnerClient(URI.create(peer.url()), peer.basicAuthUser(),
+                                password(peer), tlsContext(peer), haThread::execute));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                closeClients();
+                haThread.shutdownNow();
+                throw e;
+            }
+        }
         this.service = new HaService(settings, clock, log,
                 partner != null ? partner : new UnreachablePartner(), new ThreadScheduler(),
-                new EngineLeases4(server.leaseEngine()));
+                new EngineLeases4(server.leaseEngine()),
+                new dev.nestor.ha.service.BackupPeers(java.util.Map.copyOf(backups), relationship.waitBackupAck()));
         this.lastStatus = JsonArray.EMPTY;
     }
 
@@ -593,9 +611,7 @@ public final class HaAttachment implements AutoCloseable {
         if (!started) {
             // prepared only: nothing was plugged in
             haThread.shutdownNow();
-            if (partner != null) {
-                partner.close();
-            }
+            closeClients();
             return;
         }
         server.admission(query -> Admission.DROP);
@@ -618,9 +634,7 @@ public final class HaAttachment implements AutoCloseable {
             stopping.get(1, TimeUnit.SECONDS);
         } catch (TimeoutException busy) {
             // the HA thread waits on the partner (a sync, a maintenance call): closing the client ends that wait
-            if (partner != null) {
-                partner.close();
-            }
+            closeClients();
             try {
                 stopping.get(5, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
@@ -641,10 +655,16 @@ public final class HaAttachment implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeClients();
+        haLog.log(dev.nestor.ha.log.HaLogId.HA_DEINIT_OK);
+    }
+
+    /** Closes the partner's and the backups' connections (idempotent). */
+    private void closeClients() {
         if (partner != null) {
             partner.close();
         }
-        haLog.log(dev.nestor.ha.log.HaLogId.HA_DEINIT_OK);
+        backups.values().forEach(HttpPartnerClient::close);
     }
 
     /**

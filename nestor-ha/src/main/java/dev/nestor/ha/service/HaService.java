@@ -55,6 +55,7 @@ public final class HaService {
     private final CommunicationState communication;
     private final HaStateMachine machine;
     private final String partnerName;
+    private final BackupPeers backups;
 
     private final List<PeerCommand> backlog = new ArrayList<>();
     /** Parked queries whose lease updates the partner has not answered yet. */
@@ -68,6 +69,13 @@ public final class HaService {
 
     public HaService(HaSettings settings, Clock clock, HaLog log, PartnerClient partner, HaScheduler scheduler,
                      LocalLeases4 leases) {
+        this(settings, clock, log, partner, scheduler, leases, BackupPeers.NONE);
+    }
+
+    /** A service that also sends its lease updates to {@code backups} (§9.1). */
+    public HaService(HaSettings settings, Clock clock, HaLog log, PartnerClient partner, HaScheduler scheduler,
+                     LocalLeases4 leases, BackupPeers backups) {
+        this.backups = Objects.requireNonNull(backups, "backups");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
@@ -158,15 +166,24 @@ public final class HaService {
         List<PeerCommand> commands = new ArrayList<>();
         deleted.forEach(lease -> commands.add(new PeerCommand.Lease4Delete(lease)));
         updated.forEach(lease -> commands.add(new PeerCommand.Lease4Update(lease)));
+        String client = clientKey(updated.isEmpty() ? deleted.getFirst() : updated.getFirst());
+        List<Target> awaited = new ArrayList<>();
+        if (settings.sendLeaseUpdates()) {
+            // backups hear of every lease, in any state; the response waits for them only with wait-backup-ack
+            backups.clients().forEach((name, backup) -> {
+                if (backups.waitForAcks()) {
+                    awaited.add(new Target(name, backup, false));
+                } else {
+                    for (PeerCommand command : commands) {
+                        backup.send(command, reply -> backupAnswered(name, client, reply));
+                    }
+                }
+            });
+        }
         PartnerUpdatePolicy policy = machine.partnerUpdatePolicy();
         switch (policy) {
-            case NONE -> {
-                return CommitDecision.RESPOND;
-            }
-            case SKIP_AND_COUNT -> {
-                machine.countUnsentUpdate();
-                return CommitDecision.RESPOND;
-            }
+            case NONE -> { }
+            case SKIP_AND_COUNT -> machine.countUnsentUpdate();
             case QUEUE_IN_BACKLOG -> {
                 for (PeerCommand command : commands) {
                     if (backlog.size() >= settings.delayedUpdatesLimit()) {
@@ -175,15 +192,35 @@ public final class HaService {
                         backlog.add(command);
                     }
                 }
-                return CommitDecision.RESPOND;
             }
-            case SEND_AND_WAIT -> {
-                String client = clientKey(updated.isEmpty() ? deleted.getFirst() : updated.getFirst());
-                new PendingUpdates(query, client, commands.size()).sendAll(commands);
-                return CommitDecision.PARKED;
-            }
+            case SEND_AND_WAIT -> awaited.addFirst(new Target(partnerName, partner, true));
         }
-        throw new IllegalStateException("unknown policy " + policy);
+        if (awaited.isEmpty()) {
+            return CommitDecision.RESPOND;
+        }
+        new PendingUpdates(query, client, commands.size() * awaited.size()).sendAll(commands, awaited);
+        return CommitDecision.PARKED;
+    }
+
+    /** A peer a parked query waits for: the active partner (whose failure makes it unavailable) or a backup. */
+    private record Target(String name, PartnerClient client, boolean partner) {
+    }
+
+    /** The answer of a backup not waited for: failures are logged, nothing else changes (§9.2). */
+    private void backupAnswered(String backup, String client, PeerReply reply) {
+        if (stopped) {
+            return;
+        }
+        String label = "client " + client;
+        switch (reply) {
+            case PeerReply.Failed failure ->
+                    log.log(HaLogId.HA_LEASE_UPDATE_COMMUNICATIONS_FAILED, label, backup, failure.reason());
+            case PeerReply.Answered answered when answered.answer().result() == PeerAnswer.CONFLICT ->
+                    log.log(HaLogId.HA_LEASE_UPDATE_CONFLICT, label, backup, answered.answer().text());
+            case PeerReply.Answered answered when !answered.answer().isSuccess() ->
+                    log.log(HaLogId.HA_LEASE_UPDATE_FAILED, label, backup, answered.answer().text());
+            case PeerReply.Answered answered -> { }
+        }
     }
 
     private static String clientKey(HaLease4 lease) {
@@ -196,6 +233,7 @@ public final class HaService {
         private final String client;
         private int outstanding;
         private boolean failed;
+        private boolean partnerFailed;
         private boolean conflict;
 
         PendingUpdates(ParkedQuery query, String client, int count) {
@@ -204,14 +242,16 @@ public final class HaService {
             this.outstanding = count;
         }
 
-        void sendAll(List<PeerCommand> commands) {
+        void sendAll(List<PeerCommand> commands, List<Target> targets) {
             pending.add(this);
-            for (PeerCommand command : commands) {
-                partner.send(command, reply -> onReply(command, reply));
+            for (Target target : targets) {
+                for (PeerCommand command : commands) {
+                    target.client().send(command, reply -> onReply(target, reply));
+                }
             }
         }
 
-        private void onReply(PeerCommand command, PeerReply reply) {
+        private void onReply(Target target, PeerReply reply) {
             if (stopped) {
                 return;
             }
@@ -219,15 +259,17 @@ public final class HaService {
             switch (reply) {
                 case PeerReply.Failed failure -> {
                     failed = true;
-                    log.log(HaLogId.HA_LEASE_UPDATE_COMMUNICATIONS_FAILED, label, partnerName, failure.reason());
+                    partnerFailed |= target.partner();
+                    log.log(HaLogId.HA_LEASE_UPDATE_COMMUNICATIONS_FAILED, label, target.name(), failure.reason());
                 }
                 case PeerReply.Answered answered when answered.answer().result() == PeerAnswer.CONFLICT -> {
                     conflict = true;
-                    log.log(HaLogId.HA_LEASE_UPDATE_CONFLICT, label, partnerName, answered.answer().text());
+                    log.log(HaLogId.HA_LEASE_UPDATE_CONFLICT, label, target.name(), answered.answer().text());
                 }
                 case PeerReply.Answered answered when !answered.answer().isSuccess() -> {
                     failed = true;
-                    log.log(HaLogId.HA_LEASE_UPDATE_FAILED, label, partnerName, answered.answer().text());
+                    partnerFailed |= target.partner();
+                    log.log(HaLogId.HA_LEASE_UPDATE_FAILED, label, target.name(), answered.answer().text());
                 }
                 case PeerReply.Answered answered -> { }
             }
@@ -237,7 +279,9 @@ public final class HaService {
             pending.remove(this);
             if (failed) {
                 query.drop();
-                communication.partnerUnavailable();
+                if (partnerFailed) {
+                    communication.partnerUnavailable();
+                }
             } else if (conflict) {
                 query.drop();
                 machine.leaseUpdateRejected(client);
