@@ -33,6 +33,8 @@ import java.util.Set;
  * {@code lease-database}.
  */
 public final class SetupBuilder {
+    private static final org.slf4j.Logger UNENFORCED = org.slf4j.LoggerFactory.getLogger("kea-dhcp4.dhcp4");
+
     /** Kea's default lease file (used when {@code lease-database.name} is absent). */
     public static final Path DEFAULT_LEASE_FILE = Path.of("/var/lib/kea/kea-leases4.csv");
 
@@ -71,6 +73,12 @@ public final class SetupBuilder {
             List<PoolPlan> pools = new ArrayList<>();
             int index = 0;
             for (Pool4 pool : subnet.pools()) {
+                if (!pool.clientClasses().isEmpty()) {
+                    // said at every (re)configuration: an operator must not believe the pool is reserved
+                    UNENFORCED.warn("pool {}-{} of subnet {} is restricted to client classes {}: Nestor does not "
+                            + "enforce pool client classes yet, every client of the subnet may get an address from it",
+                            dev.nestor.config.Addresses.v4ToString(pool.first()), dev.nestor.config.Addresses.v4ToString(pool.last()), subnet.id(), pool.clientClasses());
+                }
                 collectServerIds(pool.options(), serverIds);
                 pools.add(new PoolPlan(pool.first(), pool.last(), index++, options(pool.options()).over(subnetOptions)));
             }
